@@ -1,0 +1,79 @@
+package id.desadigital.platform.security;
+
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.util.StringUtils;
+
+import id.desadigital.platform.web.ProblemWriter;
+
+/**
+ * Every service checks the token itself (defence in depth: a request that bypasses the gateway is still refused).
+ * Health and the public API need no token; everything else needs a valid one, and endpoints narrow it further
+ * with {@code @PreAuthorize}.
+ */
+@AutoConfiguration
+@EnableWebFluxSecurity
+@EnableReactiveMethodSecurity
+@EnableConfigurationProperties(TokenProperties.class)
+public class ServiceSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ReactiveJwtDecoder jwtDecoder(TokenProperties properties) {
+        NimbusReactiveJwtDecoder decoder = StringUtils.hasText(properties.publicKey())
+                ? NimbusReactiveJwtDecoder.withPublicKey(parsePem(properties.publicKey())).build()
+                : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
+        if (StringUtils.hasText(properties.issuer())) {
+            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        }
+        return decoder;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SecurityWebFilterChain serviceSecurity(ServerHttpSecurity http, ProblemWriter problems) {
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchange -> exchange
+                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/api/public/**").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new RoleClaimConverter()))
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden))
+                .build();
+    }
+
+    static RSAPublicKey parsePem(String pem) {
+        String base64 = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (java.security.GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalStateException("desa.security.public-key is not an RSA public key in PEM form", e);
+        }
+    }
+}
