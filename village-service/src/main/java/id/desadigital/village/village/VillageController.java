@@ -1,0 +1,90 @@
+package id.desadigital.village.village;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import id.desadigital.platform.web.ApiProblem;
+import id.desadigital.platform.web.PageOf;
+import id.desadigital.platform.web.Paging;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Reading the registry: any signed-in role may. */
+@RestController
+@RequestMapping("/api/villages")
+public class VillageController {
+
+    private final VillageStore store;
+
+    public VillageController(VillageStore store) {
+        this.store = store;
+    }
+
+    @GetMapping
+    public Mono<PageOf<VillageView>> list(@RequestParam(required = false) String regencyCode,
+            @RequestParam(required = false) String districtCode, @RequestParam(required = false) String q,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        Paging paging = Paging.of(page, size);
+        var filter = filter(regencyCode, districtCode, q);
+        return Mono.zip(
+                        store.search(filter, paging.offset(), paging.size()).map(VillageView::of).collectList(),
+                        store.count(filter))
+                .map(found -> new PageOf<>(found.getT1(), paging.page(), paging.size(), found.getT2()));
+    }
+
+    @GetMapping("/{code}")
+    public Mono<VillageView> get(@PathVariable String code) {
+        return existing(code).map(VillageView::of);
+    }
+
+    /** Oldest first; each entry is the change's event: type, occurredAt, actor, sequence and its payload fields. */
+    @GetMapping("/{code}/history")
+    public Flux<Map<String, Object>> history(@PathVariable String code) {
+        VillageCodes.require(code);
+        return store.find(code)
+                .switchIfEmpty(Mono.error(() -> VillageCodes.unknown(code)))
+                .flatMapIterable(Village::changes)
+                .map(VillageController::historyEntry);
+    }
+
+    private Mono<Village> existing(String code) {
+        VillageCodes.require(code);
+        return store.findCurrent(code).switchIfEmpty(Mono.error(() -> VillageCodes.unknown(code)));
+    }
+
+    private static Map<String, Object> historyEntry(VillageChange change) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("type", change.type());
+        entry.put("occurredAt", change.occurredAt());
+        entry.put("actor", change.actor());
+        entry.put("sequence", change.sequence());
+        entry.put("eventId", change.eventId());
+        change.details().forEach(entry::putIfAbsent);
+        return entry;
+    }
+
+    private static VillageStore.VillageFilter filter(String regencyCode, String districtCode, String q) {
+        List<ApiProblem.FieldError> errors = new ArrayList<>();
+        if (regencyCode != null && !VillageCode.isRegencyCode(regencyCode)) {
+            errors.add(new ApiProblem.FieldError("regencyCode", "must look like NN.NN"));
+        }
+        if (districtCode != null && !VillageCode.isDistrictCode(districtCode)) {
+            errors.add(new ApiProblem.FieldError("districtCode", "must look like NN.NN.NN"));
+        }
+        if (q != null && q.length() > 100) {
+            errors.add(new ApiProblem.FieldError("q", "must be at most 100 characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiProblem.invalid(errors);
+        }
+        return new VillageStore.VillageFilter(regencyCode, districtCode, q);
+    }
+}
