@@ -30,6 +30,8 @@ public class VillageStore {
     static final String CHANGES = "changes";
     static final String UNPUBLISHED = "unpublished";
     static final String PUBLISHED_VERSION = "publishedVersion";
+    private static final String[] STATE_FIELDS = {"name", "type", "districtCode", "districtName", "regencyCode",
+        "regencyName", "provinceCode", "provinceName", "status", "head", VERSION, PUBLISHED_VERSION, UNPUBLISHED};
 
     private final ReactiveMongoTemplate mongo;
 
@@ -61,7 +63,9 @@ public class VillageStore {
     /** Villages with only their latest change, enough to tell who wrote them last. */
     public Flux<Village> findCurrentWithLastChange(Collection<String> codes) {
         Query query = query(where(CODE).in(codes));
-        query.fields().slice(CHANGES, -1);
+        // Fields named explicitly: some stores (the embedded stand-in among them) treat a lone $slice as an
+        // inclusion projection and would return nothing else.
+        query.fields().include(STATE_FIELDS).slice(CHANGES, -1);
         return mongo.find(query, Village.class);
     }
 

@@ -1,0 +1,90 @@
+package id.desadigital.village.support;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import id.desadigital.contracts.Topics;
+import id.desadigital.platform.testing.MongoStandIn;
+import id.desadigital.platform.testing.TestTokens;
+
+/**
+ * The whole service over HTTP with a real Kafka broker (KRaft, in this JVM) and the MongoDB stand-in. Every test
+ * class extends this unchanged, so they share one Spring context and one broker; each class works in its own
+ * regency so that classes do not see each other's villages.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"desa.outbox.sweep-interval=1h", "desa.import.batch-size=7"})
+@AutoConfigureWebTestClient
+@EmbeddedKafka(partitions = 1, topics = Topics.VILLAGE_EVENTS)
+public abstract class VillageServiceTest {
+
+    public static final MediaType CSV = MediaType.parseMediaType("text/csv");
+
+    @Autowired
+    protected WebTestClient http;
+
+    @Autowired
+    protected EmbeddedKafkaBroker broker;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        registry.add("spring.mongodb.uri", MongoStandIn::uri);
+        registry.add("desa.security.public-key", TestTokens::publicKeyPem);
+        registry.add("desa.security.issuer", () -> TestTokens.ISSUER);
+        registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+    }
+
+    protected WebTestClient.ResponseSpec importCsv(String csv) {
+        return http.post().uri("/api/villages/import")
+                .header("Authorization", "Bearer " + TestTokens.admin())
+                .contentType(CSV)
+                .bodyValue(csv)
+                .exchange();
+    }
+
+    protected WebTestClient.RequestHeadersSpec<?> get(String uri) {
+        return http.get().uri(uri).header("Authorization", "Bearer " + TestTokens.auditor());
+    }
+
+    /** A consumer reading village-events from the beginning, in a group of its own. */
+    protected Consumer<String, String> villageEventsConsumer() {
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
+        props.put("auto.offset.reset", "earliest");
+        var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+        consumer.subscribe(List.of(Topics.VILLAGE_EVENTS));
+        return consumer;
+    }
+
+    /** Every message on village-events whose key starts with {@code keyPrefix}, read until {@code expected} came. */
+    protected static List<ConsumerRecord<String, String>> eventsFor(Consumer<String, String> consumer,
+            String keyPrefix, int expected) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (found.size() < expected && System.nanoTime() < deadline) {
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                if (record.key().startsWith(keyPrefix)) {
+                    found.add(record);
+                }
+            });
+        }
+        return found;
+    }
+}
