@@ -1,0 +1,89 @@
+package id.desadigital.launcher;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The environment variables of API.md "Starting it", with their documented defaults. Every launcher process
+ * (supervisor, store, broker) reads its settings through this one place so the defaults cannot drift apart.
+ */
+public record StackEnvironment(Map<String, String> variables) {
+
+    public static final String DATA_DIR = "DATA_DIR";
+    public static final String GATEWAY_PORT = "GATEWAY_PORT";
+    public static final String VILLAGE_PORT = "VILLAGE_PORT";
+    public static final String BUDGET_PORT = "BUDGET_PORT";
+    public static final String KAFKA_PORT = "KAFKA_PORT";
+    public static final String KAFKA_CONTROLLER_PORT = "KAFKA_CONTROLLER_PORT";
+    public static final String MONGO_PORT = "MONGO_PORT";
+    public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+    public static final String MONGODB_URI = "MONGODB_URI";
+
+    public StackEnvironment {
+        variables = Map.copyOf(variables);
+    }
+
+    public static StackEnvironment current() {
+        return new StackEnvironment(System.getenv());
+    }
+
+    /** Absolute data directory; a relative DATA_DIR is taken relative to the working directory. */
+    public Path dataDir() {
+        return Path.of(text(DATA_DIR).orElse("./data")).toAbsolutePath().normalize();
+    }
+
+    public int gatewayPort() {
+        return port(GATEWAY_PORT, 8080);
+    }
+
+    public int villagePort() {
+        return port(VILLAGE_PORT, 8081);
+    }
+
+    public int budgetPort() {
+        return port(BUDGET_PORT, 8082);
+    }
+
+    public int kafkaPort() {
+        return port(KAFKA_PORT, 9092);
+    }
+
+    public int kafkaControllerPort() {
+        return port(KAFKA_CONTROLLER_PORT, 9093);
+    }
+
+    public int mongoPort() {
+        return port(MONGO_PORT, 27017);
+    }
+
+    /** An external MongoDB was given, so the embedded store is not started. */
+    public boolean usesExternalMongo() {
+        return text(MONGODB_URI).isPresent();
+    }
+
+    /** An external Kafka was given, so the embedded broker is not started. */
+    public boolean usesExternalKafka() {
+        return text(KAFKA_BOOTSTRAP_SERVERS).isPresent();
+    }
+
+    public Optional<String> text(String name) {
+        return Optional.ofNullable(variables.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    private int port(String name, int defaultPort) {
+        String value = text(name).orElse(null);
+        if (value == null) {
+            return defaultPort;
+        }
+        try {
+            int port = Integer.parseInt(value);
+            if (port < 1 || port > 65_535) {
+                throw new IllegalArgumentException(name + " must be a TCP port (1-65535), got " + value);
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a TCP port (1-65535), got '" + value + "'", e);
+        }
+    }
+}

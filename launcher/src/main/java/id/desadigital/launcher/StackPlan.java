@@ -1,0 +1,124 @@
+package id.desadigital.launcher;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import id.desadigital.launcher.kafka.KafkaBrokerMain;
+import id.desadigital.launcher.store.MongoStoreMain;
+
+/**
+ * The five processes of the local stack, in start order: the store and the broker (from the launcher's own
+ * classpath; skipped when MONGODB_URI or KAFKA_BOOTSTRAP_SERVERS points elsewhere), then village-service and
+ * budget-service, then the gateway (Spring Boot jars under {@code <module>/target/}).
+ */
+public final class StackPlan {
+
+    public static final String STORE = "store";
+    public static final String BROKER = "broker";
+    public static final String VILLAGE_SERVICE = "village-service";
+    public static final String BUDGET_SERVICE = "budget-service";
+    public static final String GATEWAY = "gateway";
+
+    /**
+     * Heap per child: measured, a Spring service settles around 320 MB resident and Kafka around 350 MB;
+     * 512 MB of heap leaves headroom for an import of the whole village list. Running out of memory ends the
+     * process, so the supervisor restarts it instead of it limping on.
+     */
+    private static final List<String> CHILD_JVM_OPTIONS =
+        List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+
+    private final StackEnvironment environment;
+    private final Path home;
+    private final String javaCommand;
+    private final String launcherClasspath;
+
+    /**
+     * @param home              the repository root (service jars are under it)
+     * @param javaCommand       the java launcher for the children
+     * @param launcherClasspath the classpath holding the store and broker main classes
+     */
+    public StackPlan(StackEnvironment environment, Path home, String javaCommand, String launcherClasspath) {
+        this.environment = environment;
+        this.home = home;
+        this.javaCommand = javaCommand;
+        this.launcherClasspath = launcherClasspath;
+    }
+
+    /** The plan for children started with the same java and classpath as the running JVM. */
+    public static StackPlan forThisJvm(StackEnvironment environment, Path home) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // Absolute entries: children may run in another directory than the one the classpath was given in.
+        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .map(entry -> Path.of(entry).toAbsolutePath().toString())
+            .collect(Collectors.joining(File.pathSeparator));
+        return new StackPlan(environment, home, java, classpath);
+    }
+
+    public List<ProcessSpec> all() {
+        List<ProcessSpec> all = new ArrayList<>(infrastructure());
+        all.addAll(services());
+        return all;
+    }
+
+    /** The store and the broker, as far as they are not external. */
+    public List<ProcessSpec> infrastructure() {
+        List<ProcessSpec> infrastructure = new ArrayList<>();
+        if (!environment.usesExternalMongo()) {
+            infrastructure.add(launcherMain(STORE, MongoStoreMain.class, List.of(environment.mongoPort()),
+                new TcpPortProbe(environment.mongoPort())));
+        }
+        if (!environment.usesExternalKafka()) {
+            infrastructure.add(launcherMain(BROKER, KafkaBrokerMain.class,
+                List.of(environment.kafkaPort(), environment.kafkaControllerPort()),
+                new TcpPortProbe(environment.kafkaPort())));
+        }
+        return infrastructure;
+    }
+
+    /**
+     * village-service and budget-service need the store and the broker; the gateway needs both services,
+     * since its health is only UP once theirs is.
+     */
+    public List<ProcessSpec> services() {
+        Set<String> infrastructure = infrastructure().stream().map(ProcessSpec::name).collect(Collectors.toSet());
+        return List.of(
+            service(VILLAGE_SERVICE, environment.villagePort(), infrastructure),
+            service(BUDGET_SERVICE, environment.budgetPort(), infrastructure),
+            service(GATEWAY, environment.gatewayPort(), Set.of(VILLAGE_SERVICE, BUDGET_SERVICE)));
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + environment.gatewayPort();
+    }
+
+    private ProcessSpec launcherMain(String name, Class<?> mainClass, List<Integer> ports, ReadinessProbe readiness) {
+        List<String> command = new ArrayList<>(List.of(javaCommand));
+        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(List.of("-cp", launcherClasspath, mainClass.getName()));
+        return new ProcessSpec(name, command, home, childEnvironment(), ports, readiness, Set.of());
+    }
+
+    private ProcessSpec service(String module, int port, Set<String> dependsOn) {
+        Path jar = home.resolve(module).resolve("target").resolve(module + ".jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing; build with ./mvnw -DskipTests package (run.sh does)");
+        }
+        List<String> command = new ArrayList<>(List.of(javaCommand));
+        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString()));
+        return new ProcessSpec(module, command, home, childEnvironment(), List.of(port), new HttpHealthProbe(port),
+            dependsOn);
+    }
+
+    /** Children inherit the supervisor's environment; DATA_DIR is made absolute so they all agree on it. */
+    private Map<String, String> childEnvironment() {
+        return Map.of(StackEnvironment.DATA_DIR, environment.dataDir().toString());
+    }
+}

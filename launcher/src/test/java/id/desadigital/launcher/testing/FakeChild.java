@@ -1,0 +1,52 @@
+package id.desadigital.launcher.testing;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * A stand-in child for supervisor tests. FAKE_MODE=serve: notes "start NAME" in FAKE_EVENTS, prints a NOTICE
+ * line, listens on FAKE_PORT until SIGTERM, then notes "stop NAME". FAKE_MODE=crash: prints a line and exits
+ * with code 3 at once.
+ */
+public final class FakeChild {
+
+    public static final int CRASH_EXIT_CODE = 3;
+
+    private FakeChild() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String name = System.getenv("FAKE_NAME");
+        if ("crash".equals(System.getenv("FAKE_MODE"))) {
+            System.out.println(name + " crashing on purpose");
+            System.exit(CRASH_EXIT_CODE);
+        }
+        Path events = Path.of(System.getenv("FAKE_EVENTS"));
+        ServerSocket server = new ServerSocket(Integer.parseInt(System.getenv("FAKE_PORT")), 50,
+            InetAddress.getLoopbackAddress());
+        record(events, "start " + name);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> record(events, "stop " + name)));
+        System.out.println("NOTICE " + name + " says hello");
+        System.out.println(name + " ordinary output line");
+        while (true) {
+            try (Socket ignored = server.accept()) {
+                // readiness probe: accepting is all it checks
+            }
+        }
+    }
+
+    private static void record(Path events, String line) {
+        try {
+            Files.writeString(events, line + System.lineSeparator(), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
