@@ -1,6 +1,7 @@
 package id.desadigital.village.village;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
@@ -9,7 +10,10 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
-/** Makes the next change of a village from a village-events payload record (its type is the record's name). */
+/**
+ * Makes the next change of a village from a village-events payload record (its type is the record's name). Times
+ * are cut to milliseconds, the precision MongoDB stores, so a change reads back equal to the one written.
+ */
 @Component
 public class VillageChanges {
 
@@ -25,7 +29,8 @@ public class VillageChanges {
     }
 
     public VillageChange next(long currentVersion, String actor, Record payload) {
-        return new VillageChange(UUID.randomUUID().toString(), payload.getClass().getSimpleName(), clock.instant(),
-                actor, currentVersion + 1, mapper.convertValue(payload, DETAILS));
+        return new VillageChange(UUID.randomUUID().toString(), payload.getClass().getSimpleName(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, currentVersion + 1,
+                mapper.convertValue(payload, DETAILS));
     }
 }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,27 +65,41 @@ public abstract class VillageServiceTest {
         return http.get().uri(uri).header("Authorization", "Bearer " + TestTokens.auditor());
     }
 
-    /** A consumer reading village-events from the beginning, in a group of its own. */
+    /** A consumer reading all of village-events from the beginning (assigned, so no group rebalance to wait for). */
     protected Consumer<String, String> villageEventsConsumer() {
         Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
-        props.put("auto.offset.reset", "earliest");
         var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-        consumer.subscribe(List.of(Topics.VILLAGE_EVENTS));
+        var partitions = consumer.partitionsFor(Topics.VILLAGE_EVENTS).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
         return consumer;
     }
 
-    /** Every message on village-events whose key starts with {@code keyPrefix}, read until {@code expected} came. */
+    /**
+     * The messages on village-events whose key starts with {@code keyPrefix}: read until {@code expected} have come
+     * (or 20 s passed), then for one quiet second more, so that a duplicate would be caught too.
+     */
     protected static List<ConsumerRecord<String, String>> eventsFor(Consumer<String, String> consumer,
             String keyPrefix, int expected) {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (found.size() < expected && System.nanoTime() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
-                if (record.key().startsWith(keyPrefix)) {
-                    found.add(record);
-                }
-            });
+            collect(consumer, keyPrefix, found);
+        }
+        long quietUntil = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        while (System.nanoTime() < quietUntil) {
+            collect(consumer, keyPrefix, found);
         }
         return found;
+    }
+
+    private static void collect(Consumer<String, String> consumer, String keyPrefix,
+            List<ConsumerRecord<String, String>> found) {
+        consumer.poll(Duration.ofMillis(100)).forEach(record -> {
+            if (record.key().startsWith(keyPrefix)) {
+                found.add(record);
+            }
+        });
     }
 }
