@@ -1,0 +1,34 @@
+package id.desadigital.budget.messaging;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+import id.desadigital.contracts.Topics;
+
+/**
+ * Declares the topics this service reads and dead-letters to, so that it starts on an empty broker whichever
+ * service comes up first. The dead-letter topic has as many partitions as its source, because a dead letter keeps
+ * the partition of the message it replaces.
+ */
+@Configuration(proxyBeanMethods = false)
+class TopicConfiguration {
+
+    @Bean
+    NewTopic villageEventsTopic(MessagingProperties properties) {
+        return topic(Topics.VILLAGE_EVENTS, properties);
+    }
+
+    @Bean
+    NewTopic villageEventsDeadLetterTopic(MessagingProperties properties) {
+        return topic(Topics.deadLetter(Topics.VILLAGE_EVENTS), properties);
+    }
+
+    private static NewTopic topic(String name, MessagingProperties properties) {
+        return TopicBuilder.name(name)
+                .partitions(properties.partitions())
+                .replicas(properties.replicas())
+                .build();
+    }
+}

@@ -1,0 +1,30 @@
+package id.desadigital.budget;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole service against a real (embedded, KRaft) Kafka broker and the MongoDB stand-in, with the token check
+ * trusting {@code TestTokens}. Every test class with this annotation shares one Spring context and one broker.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "spring.mongodb.database=budget-test",
+        "desa.kafka.partitions=2",
+        "logging.level.kafka=WARN",
+        "logging.level.org.apache.kafka=WARN",
+        "logging.level.state.change.logger=WARN"})
+@ContextConfiguration(initializers = TestStores.class)
+@AutoConfigureWebTestClient
+@EmbeddedKafka
+public @interface BudgetServiceTest {
+}
