@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -117,8 +118,23 @@ public final class StackPlan {
             dependsOn);
     }
 
-    /** Children inherit the supervisor's environment; DATA_DIR is made absolute so they all agree on it. */
+    /**
+     * Children inherit the supervisor's environment; on top of it they get every setting of API.md "Starting
+     * it" resolved (DATA_DIR absolute, ports with their defaults), so all five agree on them.
+     */
     private Map<String, String> childEnvironment() {
-        return Map.of(StackEnvironment.DATA_DIR, environment.dataDir().toString());
+        Map<String, String> variables = new HashMap<>();
+        variables.put(StackEnvironment.DATA_DIR, environment.dataDir().toString());
+        variables.put(StackEnvironment.GATEWAY_PORT, String.valueOf(environment.gatewayPort()));
+        variables.put(StackEnvironment.VILLAGE_PORT, String.valueOf(environment.villagePort()));
+        variables.put(StackEnvironment.BUDGET_PORT, String.valueOf(environment.budgetPort()));
+        variables.put(StackEnvironment.KAFKA_PORT, String.valueOf(environment.kafkaPort()));
+        variables.put(StackEnvironment.KAFKA_CONTROLLER_PORT, String.valueOf(environment.kafkaControllerPort()));
+        variables.put(StackEnvironment.MONGO_PORT, String.valueOf(environment.mongoPort()));
+        environment.text(StackEnvironment.MONGODB_URI)
+            .ifPresent(uri -> variables.put(StackEnvironment.MONGODB_URI, uri));
+        environment.text(StackEnvironment.KAFKA_BOOTSTRAP_SERVERS)
+            .ifPresent(servers -> variables.put(StackEnvironment.KAFKA_BOOTSTRAP_SERVERS, servers));
+        return variables;
     }
 }

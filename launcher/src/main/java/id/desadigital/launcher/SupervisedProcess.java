@@ -31,6 +31,8 @@ final class SupervisedProcess {
 
     private static final Optional<Path> SETSID = findSetsid();
 
+    private static final int MAX_LOGGED_ARGUMENT_LENGTH = 120;
+
     private final ProcessSpec spec;
     private final SupervisorSettings settings;
     private final PrintStream console;
@@ -106,12 +108,14 @@ final class SupervisedProcess {
         }
         if (process != null && process.isAlive()) {
             log.note("stopping pid " + process.pid() + " (SIGTERM)");
-            process.destroy();
+            // Through the ProcessHandle: Process.destroy() also closes the pipe, and the child's last words
+            // (how its shutdown went) would never reach the log.
+            process.toHandle().destroy();
             if (!process.waitFor(settings.stopTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 log.note("still running " + seconds(settings.stopTimeout()) + " after SIGTERM; killing it (SIGKILL)");
                 console.println("launcher: " + spec.name() + " did not stop within "
                     + seconds(settings.stopTimeout()) + "; killed");
-                process.destroyForcibly();
+                process.toHandle().destroyForcibly();
                 process.waitFor();
             }
         }
@@ -188,7 +192,7 @@ final class SupervisedProcess {
             }
             current = process;
         }
-        log.note("started pid " + process.pid() + ": " + String.join(" ", spec.command()));
+        log.note("started pid " + process.pid() + ": " + printable(spec.command()));
         Thread pump = new Thread(() -> copyOutput(process), "output-" + spec.name());
         pump.setDaemon(true);
         pump.start();
@@ -249,6 +253,14 @@ final class SupervisedProcess {
             }
             return false;
         }
+    }
+
+    /** The command line with long arguments (a classpath) shortened, so the note stays one readable line. */
+    private static String printable(List<String> command) {
+        return command.stream()
+            .map(argument -> argument.length() <= MAX_LOGGED_ARGUMENT_LENGTH ? argument
+                : argument.substring(0, MAX_LOGGED_ARGUMENT_LENGTH) + "...")
+            .collect(java.util.stream.Collectors.joining(" "));
     }
 
     private static String seconds(Duration duration) {

@@ -1,0 +1,89 @@
+package id.desadigital.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackPlanTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void startsAllFiveInOrderWithTheDocumentedPortsAndReadiness() throws IOException {
+        buildJars();
+        StackPlan plan = plan(Map.of("DATA_DIR", home.resolve("data").toString()));
+
+        List<ProcessSpec> all = plan.all();
+
+        assertThat(all).extracting(ProcessSpec::name)
+            .containsExactly("store", "broker", "village-service", "budget-service", "gateway");
+        assertThat(all).extracting(ProcessSpec::ports)
+            .containsExactly(List.of(27017), List.of(9092, 9093), List.of(8081), List.of(8082), List.of(8080));
+        assertThat(all.get(0).readiness().description()).isEqualTo("TCP port 27017");
+        assertThat(all.get(4).readiness().description())
+            .isEqualTo("GET http://localhost:8080/actuator/health == 200");
+        assertThat(all.get(2).dependsOn()).containsOnly("store", "broker");
+        assertThat(all.get(4).dependsOn()).containsOnly("village-service", "budget-service");
+        assertThat(all.get(2).command()).contains("-Xmx512m", "-jar",
+            home.resolve("village-service/target/village-service.jar").toString());
+        assertThat(all.get(1).command()).endsWith("id.desadigital.launcher.kafka.KafkaBrokerMain");
+        assertThat(all).allSatisfy(spec -> assertThat(spec.environment())
+            .containsEntry("DATA_DIR", home.resolve("data").toString())
+            .containsEntry("MONGO_PORT", "27017")
+            .containsEntry("KAFKA_PORT", "9092")
+            .containsEntry("GATEWAY_PORT", "8080")
+            .doesNotContainKeys("MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS"));
+        assertThat(plan.gatewayUrl()).isEqualTo("http://localhost:8080");
+    }
+
+    @Test
+    void leavesOutTheStoreAndBrokerWhenExternalOnesAreGiven() throws IOException {
+        buildJars();
+        StackPlan plan = plan(Map.of("MONGODB_URI", "mongodb://db.example:27017",
+            "KAFKA_BOOTSTRAP_SERVERS", "kafka.example:9092", "GATEWAY_PORT", "9000"));
+
+        assertThat(plan.all()).extracting(ProcessSpec::name)
+            .containsExactly("village-service", "budget-service", "gateway");
+        assertThat(plan.all().get(0).dependsOn()).isEmpty();
+        assertThat(plan.all().get(0).environment())
+            .containsEntry("MONGODB_URI", "mongodb://db.example:27017")
+            .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka.example:9092");
+        assertThat(plan.gatewayUrl()).isEqualTo("http://localhost:9000");
+    }
+
+    @Test
+    void saysHowToBuildWhenAServiceJarIsMissing() {
+        assertThatThrownBy(() -> plan(Map.of()).all())
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("village-service.jar is missing");
+    }
+
+    @Test
+    void rejectsAPortThatIsNotOne() {
+        assertThatThrownBy(() -> plan(Map.of("MONGO_PORT", "mongo")).infrastructure())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("MONGO_PORT must be a TCP port");
+    }
+
+    private StackPlan plan(Map<String, String> variables) {
+        return new StackPlan(new StackEnvironment(new HashMap<>(variables)), home, "java", "launcher.jar");
+    }
+
+    private void buildJars() throws IOException {
+        for (String module : List.of("village-service", "budget-service", "gateway")) {
+            Path jar = home.resolve(module).resolve("target").resolve(module + ".jar");
+            Files.createDirectories(jar.getParent());
+            Files.createFile(jar);
+        }
+    }
+}
