@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.PropertySourcesPlaceholdersResolver;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.io.ClassPathResource;
@@ -87,7 +88,7 @@ class DeadLetterConfigurationTest {
 
     private static MessagingProperties shippedSettings() throws java.io.IOException {
         var sources = new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"));
-        return new Binder(ConfigurationPropertySources.from(sources))
+        return new Binder(ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources))
                 .bind("desa.kafka", MessagingProperties.class)
                 .orElseThrow(() -> new AssertionError("no desa.kafka settings in application.yml"));
     }
