@@ -43,6 +43,12 @@ final class DurableH2Backend extends H2Backend {
     /** Aggregation stages that write their result into a collection. */
     private static final Set<String> WRITING_STAGES = Set.of("$out", "$merge");
 
+    /**
+     * The handshake command of MongoDB 4.4.2 and later (Spring Boot's Mongo health check sends it); this
+     * server version only knows its older name, isMaster, so without this the services' health stays DOWN.
+     */
+    private static final String HELLO = "hello";
+
     private final MVStore store;
 
     DurableH2Backend(MVStore store) {
@@ -52,6 +58,9 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (command.equalsIgnoreCase(HELLO)) {
+            return hello(channel, databaseName, query);
+        }
         try {
             return super.handleCommand(channel, databaseName, command, query);
         } finally {
@@ -59,6 +68,12 @@ final class DurableH2Backend extends H2Backend {
             // error, and the reply tells the client how many.
             makeDurable(command, query);
         }
+    }
+
+    private Document hello(Channel channel, String databaseName, Document query) {
+        Document reply = super.handleCommand(channel, databaseName, "isMaster", query);
+        reply.put("isWritablePrimary", Boolean.TRUE);
+        return reply;
     }
 
     private void makeDurable(String command, Document query) {

@@ -143,6 +143,17 @@ class MongoStoreMainTest {
         return thread;
     }
 
+    @Test
+    void answersTheHelloHandshakeThatHealthChecksSend() {
+        startStore();
+        try (MongoClient client = client()) {
+            Document hello = client.getDatabase("village").runCommand(new Document("hello", 1));
+            assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
+            assertThat(hello.getInteger("maxWireVersion")).isPositive();
+            assertThat(hello.get("ok", Number.class).intValue()).isEqualTo(1);
+        }
+    }
+
     private Process startStore() {
         Process store = ChildJvm.start(MongoStoreMain.class,
             Map.of("MONGO_PORT", String.valueOf(port), "DATA_DIR", dataDir.toString()),
