@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * One child process kept alive: started on {@link #start()}, restarted with back-off whenever it dies until
@@ -260,11 +262,11 @@ final class SupervisedProcess {
         return command.stream()
             .map(argument -> argument.length() <= MAX_LOGGED_ARGUMENT_LENGTH ? argument
                 : argument.substring(0, MAX_LOGGED_ARGUMENT_LENGTH) + "...")
-            .collect(java.util.stream.Collectors.joining(" "));
+            .collect(Collectors.joining(" "));
     }
 
     private static String seconds(Duration duration) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     private static Optional<Path> findSetsid() {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -116,7 +118,7 @@ public final class Supervisor {
             Thread.currentThread().interrupt();
             throw new StartupFailure("interrupted while starting");
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException wrapped
+            Throwable cause = e.getCause() instanceof CompletionException wrapped
                 ? wrapped.getCause() : e.getCause();
             if (cause instanceof StartupFailure failure) {
                 throw failure;
@@ -133,7 +135,7 @@ public final class Supervisor {
         }
         console.println("launcher: stopping");
         List<SupervisedProcess> reversed = new ArrayList<>(processes.values());
-        java.util.Collections.reverse(reversed);
+        Collections.reverse(reversed);
         for (SupervisedProcess process : reversed) {
             try {
                 process.stop();
@@ -157,7 +159,7 @@ public final class Supervisor {
 
     private void startAndAwaitReady(SupervisedProcess process, Instant began) {
         if (stopped.get()) {
-            throw new java.util.concurrent.CompletionException(new StartupFailure("stopped while starting"));
+            throw new CompletionException(new StartupFailure("stopped while starting"));
         }
         console.println("launcher: starting " + process.name());
         process.start();
@@ -172,7 +174,7 @@ public final class Supervisor {
         String reason = stopped.get() ? "stopped while starting"
             : process.name() + " was not ready within " + settings.readyTimeout().toSeconds() + " s (waited for "
               + process.spec().readiness().description() + ")";
-        throw new java.util.concurrent.CompletionException(new StartupFailure(reason));
+        throw new CompletionException(new StartupFailure(reason));
     }
 
     private void checkPortsAreFree() throws StartupFailure {

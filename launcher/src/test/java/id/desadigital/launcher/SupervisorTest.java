@@ -64,10 +64,10 @@ class SupervisorTest {
 
         supervisor.start();
 
-        assertThat(console.lines()).contains("NOTICE gateway says hello")
-            .noneMatch(line -> line.contains("ordinary output line"));
         await().untilAsserted(() -> assertThat(log("gateway"))
             .contains("NOTICE gateway says hello", "gateway ordinary output line"));
+        assertThat(console.lines()).contains("NOTICE gateway says hello")
+            .noneMatch(line -> line.contains("ordinary output line"));
     }
 
     @Test
