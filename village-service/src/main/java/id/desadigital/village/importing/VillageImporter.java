@@ -87,12 +87,12 @@ public class VillageImporter {
         if (rows.isEmpty()) {
             return Mono.just(new Tally(0, 0, 0, rejected));
         }
-        Map<String, String> ours = new HashMap<>();
-        return Mono.defer(() -> writeBatch(rows, actor, ours))
+        Written written = new Written();
+        return Mono.defer(() -> writeBatch(rows, actor, written))
                 .retryWhen(Retry.max(properties.maxAttempts() - 1L).filter(ConcurrentImport.class::isInstance)
                         .doBeforeRetry(signal -> log.info("Batch from line {} met a concurrent change; recomputing",
                                 rows.get(0).line())))
-                .flatMap(tally -> store.findAll(ours.keySet()).collectList()
+                .flatMap(tally -> written.asStored(store)
                         .flatMap(relay::publishAll)
                         .onErrorResume(e -> {
                             log.warn("Imported batch stored; publishing deferred to the sweep: {}", e.toString());
@@ -102,11 +102,13 @@ public class VillageImporter {
     }
 
     /**
-     * Classifies each row against what is stored and writes the difference. {@code ours} remembers the change each
-     * written village got, so that a retry after a partial write still counts those rows as created or updated
+     * Classifies each row against what is stored and writes the difference. {@code written} remembers the change
+     * each written village got, so that a retry after a partial write still counts those rows as created or updated
      * rather than as unchanged.
      */
-    private Mono<Tally> writeBatch(List<AreaRow> rows, String actor, Map<String, String> ours) {
+    private Mono<Tally> writeBatch(List<AreaRow> rows, String actor, Written written) {
+        written.inserted.clear();
+        Map<String, String> ours = written.eventIds;
         Set<String> codes = rows.stream().map(AreaRow::code).collect(Collectors.toSet());
         return store.findCurrentWithLastChange(codes).collectMap(Village::code).flatMap(stored -> {
             List<Village> inserts = new ArrayList<>();
@@ -119,6 +121,7 @@ public class VillageImporter {
                 if (current == null) {
                     Village village = newVillage(row, actor);
                     inserts.add(village);
+                    written.inserted.add(village);
                     ours.put(row.code(), village.changes().get(0).eventId());
                     created++;
                 } else if (!row.sameAs(current)) {
@@ -175,6 +178,31 @@ public class VillageImporter {
                 .set("districtCode", row.districtCode()).set("districtName", row.districtName())
                 .set("regencyCode", row.regencyCode()).set("regencyName", row.regencyName())
                 .set("provinceCode", row.provinceCode()).set("provinceName", row.provinceName());
+    }
+
+    /** What the attempts at one batch wrote. */
+    private static final class Written {
+
+        /** The change each village got from this import, by code, across attempts. */
+        final Map<String, String> eventIds = new HashMap<>();
+        /** The villages the last attempt inserted, exactly as stored. */
+        final List<Village> inserted = new ArrayList<>();
+
+        /**
+         * The written villages as stored, for the relay: those inserted by the successful attempt are known
+         * already; the others (updated, or written by an earlier attempt) may hold older pending changes, so they
+         * are read back.
+         */
+        Mono<List<Village>> asStored(VillageStore store) {
+            Set<String> insertedCodes = inserted.stream().map(Village::code).collect(Collectors.toSet());
+            Set<String> others = eventIds.keySet().stream().filter(code -> !insertedCodes.contains(code))
+                    .collect(Collectors.toSet());
+            return store.findAll(others).collectList().map(read -> {
+                List<Village> all = new ArrayList<>(inserted);
+                all.addAll(read);
+                return all;
+            });
+        }
     }
 
     /** A code seen twice in one file: the second row is rejected, naming the line of the first. */
