@@ -139,6 +139,8 @@ public class VillageImporter {
                         updated++;
                     }
                 } else {
+                    // Another writer's (an earlier attempt may have tried and lost to it): not ours to publish.
+                    ours.remove(row.code());
                     unchanged++;
                 }
             }
