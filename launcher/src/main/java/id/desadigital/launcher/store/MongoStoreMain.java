@@ -32,18 +32,28 @@ public final class MongoStoreMain {
     private static final int CACHE_SIZE_MB = 64;
 
     /**
-     * With auto-commit disabled the MVStore no longer compacts in the background, and committing every
-     * write leaves many sparsely filled chunks. This housekeeping rewrites the live pages of chunks that are
-     * less than {@link #TARGET_FILL_RATE_PERCENT} full, at most {@link #COMPACTION_WRITE_LIMIT_BYTES} per
-     * round, every {@link #COMPACTION_INTERVAL_SECONDS}. Rewriting moves live data only, so it is as safe
-     * against a kill as any other commit.
+     * With auto-commit disabled the MVStore no longer compacts in the background, and many small commits
+     * leave many sparsely filled chunks. This housekeeping rewrites the live pages of chunks that are less
+     * than {@link #TARGET_FILL_RATE_PERCENT} full, at most {@link #COMPACTION_WRITE_LIMIT_BYTES} per round,
+     * every {@link #COMPACTION_INTERVAL_SECONDS}; it runs between commands like every commit. Measured with 16
+     * writers inserting small documents flat out: about 2.7 KB of file per insert with it, 4 KB and rising
+     * without it (the stock backend: about 0.9 KB, but it loses acknowledged writes).
      */
-    private static final long COMPACTION_INTERVAL_SECONDS = 30;
+    private static final long COMPACTION_INTERVAL_SECONDS = 5;
     private static final int TARGET_FILL_RATE_PERCENT = 50;
-    private static final int COMPACTION_WRITE_LIMIT_BYTES = 16 * 1024 * 1024;
+    private static final int COMPACTION_WRITE_LIMIT_BYTES = 32 * 1024 * 1024;
 
-    /** A compaction round in progress at shutdown is let finish; one round rewrites at most 16 MB. */
+    /** A compaction round in progress at shutdown is let finish; one round rewrites at most 32 MB. */
     private static final long HOUSEKEEPING_STOP_TIMEOUT_SECONDS = 10;
+
+    /** One thread accepts connections; there are only a handful of clients, each with a pool. */
+    private static final int ACCEPTOR_THREADS = 1;
+
+    /**
+     * Netty worker threads, which also run the commands. A writer waits on its thread for the group commit,
+     * so more workers mean more writes sharing each commit; the default (two per core) let only four share.
+     */
+    private static final int WORKER_THREADS = 16;
 
     private MongoStoreMain() {
     }
@@ -59,7 +69,12 @@ public final class MongoStoreMain {
             .autoCommitDisabled()
             .cacheSize(CACHE_SIZE_MB)
             .open();
-        MongoServer server = new MongoServer(new DurableH2Backend(store));
+        // H2 keeps replaced chunks for 45 s because it assumes the OS may still hold their successors
+        // unwritten; every commit here is fsynced (GroupCommit), so they can be reused at once. With a
+        // commit per write, keeping them made the file grow by tens of kilobytes per write.
+        store.setRetentionTime(0);
+        DurableH2Backend backend = new DurableH2Backend(store);
+        MongoServer server = new MongoServer(backend);
         ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "store-compaction");
             thread.setDaemon(true);
@@ -68,8 +83,8 @@ public final class MongoStoreMain {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, housekeeping), "store-shutdown"));
 
         int port = environment.mongoPort();
-        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        housekeeping.scheduleWithFixedDelay(() -> compact(store),
+        server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), ACCEPTOR_THREADS, WORKER_THREADS);
+        housekeeping.scheduleWithFixedDelay(() -> backend.maintain(() -> compact(store)),
             COMPACTION_INTERVAL_SECONDS, COMPACTION_INTERVAL_SECONDS, TimeUnit.SECONDS);
         log.info("MongoDB wire-protocol store listening on localhost:{}, data in {}", port, dataFile);
     }
@@ -78,6 +93,8 @@ public final class MongoStoreMain {
         try {
             if (!store.isClosed() && store.compact(TARGET_FILL_RATE_PERCENT, COMPACTION_WRITE_LIMIT_BYTES)) {
                 store.commit();
+                // Before the space of the rewritten chunks is reused (retention time 0, see main).
+                store.sync();
             }
         } catch (RuntimeException e) {
             // Compaction only reclaims space; the data stays correct without it, so keep serving.
