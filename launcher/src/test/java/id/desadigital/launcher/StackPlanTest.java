@@ -33,7 +33,7 @@ class StackPlanTest {
         assertThat(all.get(4).readiness().description())
             .isEqualTo("GET http://localhost:8080/actuator/health == 200");
         assertThat(all.get(2).dependsOn()).containsOnly("store", "broker");
-        assertThat(all.get(4).dependsOn()).containsOnly("village-service", "budget-service");
+        assertThat(all.get(4).dependsOn()).containsOnly("store");
         assertThat(all.get(2).command()).contains("-Xmx512m", "-jar",
             home.resolve("village-service/target/village-service.jar").toString());
         assertThat(all.get(1).command()).endsWith("id.desadigital.launcher.kafka.KafkaBrokerMain");
