@@ -1,0 +1,25 @@
+package id.desadigital.gateway.health;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import id.desadigital.gateway.services.ServiceProperties;
+
+/**
+ * The gateway is healthy only while both services are: the launcher and load balancers ask the gateway alone.
+ * Bean names become the component names in the health answer ({@code villageService}, {@code budgetService}).
+ */
+@Configuration(proxyBeanMethods = false)
+class ServiceHealthConfiguration {
+
+    @Bean
+    ServiceHealthIndicator villageServiceHealthIndicator(WebClient serviceWebClient, ServiceProperties services) {
+        return new ServiceHealthIndicator(serviceWebClient, services.village().url(), services.healthTimeout());
+    }
+
+    @Bean
+    ServiceHealthIndicator budgetServiceHealthIndicator(WebClient serviceWebClient, ServiceProperties services) {
+        return new ServiceHealthIndicator(serviceWebClient, services.budget().url(), services.healthTimeout());
+    }
+}

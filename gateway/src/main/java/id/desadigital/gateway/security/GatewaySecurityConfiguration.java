@@ -1,0 +1,79 @@
+package id.desadigital.gateway.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+
+import id.desadigital.gateway.problem.ProblemWriter;
+import id.desadigital.gateway.ratelimit.ClientRateLimiter;
+import id.desadigital.gateway.ratelimit.RateLimitWebFilter;
+import id.desadigital.gateway.signing.SigningKeyStore;
+import id.desadigital.gateway.token.TokenProperties;
+import id.desadigital.gateway.user.Role;
+
+/**
+ * Who may pass the door. The gateway checks tokens with its own key in-process; the services check them again.
+ * Role rules here cover what the gateway must refuse before a service is even asked; finer rules (a village head
+ * and their own village) live in the services, which know the data.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+public class GatewaySecurityConfiguration {
+
+    private static final String ADMIN = Role.ADMIN.name();
+
+    @Bean
+    ReactiveJwtDecoder jwtDecoder(SigningKeyStore keys, TokenProperties properties) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> keys.publicKeys()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
+        return decoder;
+    }
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder,
+            ProblemWriter problems, ClientRateLimiter rateLimiter) {
+        http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .authorizeExchange(exchange -> exchange
+                        // Open doors.
+                        .pathMatchers(HttpMethod.POST, "/api/auth/token").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                        .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        .pathMatchers("/api/public/**").permitAll()
+                        // Admin-only writes. The trailing /** also catches a trailing slash, which routes the same.
+                        .pathMatchers(HttpMethod.POST, "/api/villages/import/**").hasRole(ADMIN)
+                        .pathMatchers(HttpMethod.PUT, "/api/villages/*/head/**", "/api/villages/*/status/**")
+                        .hasRole(ADMIN)
+                        .pathMatchers(HttpMethod.POST, "/api/auth/users/**").hasRole(ADMIN)
+                        .pathMatchers("/actuator/**").hasRole(ADMIN)
+                        // Everything else of the API needs a signed-in user of any role.
+                        .pathMatchers("/api/**").authenticated()
+                        // The web pages and their static resources: readable by anyone, they hold no data.
+                        .pathMatchers(HttpMethod.GET, "/**").permitAll()
+                        .pathMatchers(HttpMethod.HEAD, "/**").permitAll()
+                        .anyExchange().authenticated())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(jwtDecoder).jwtAuthenticationConverter(new RoleClaimConverter()))
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden))
+                .exceptionHandling(handling -> handling
+                        .authenticationEntryPoint(problems::unauthorized)
+                        .accessDeniedHandler(problems::forbidden));
+        // After authentication, so a signed-in user is limited by name and everyone else by address.
+        if (rateLimiter.enabled()) {
+            http.addFilterAfter(new RateLimitWebFilter(rateLimiter, problems), SecurityWebFiltersOrder.AUTHENTICATION);
+        }
+        return http.build();
+    }
+}
