@@ -85,9 +85,12 @@ final class DurableH2Backend extends H2Backend {
 
     private void makeDurable(String command, Document query) {
         try {
-            // A command not known to write that still changed something (say, a read that created a
-            // collection as a side effect) is made durable too rather than trusting the list.
-            if (writes(command, query) || store.hasUnsavedChanges()) {
+            if (writes(command, query)) {
+                groupCommit.awaitDurable();
+            } else if (groupCommit.idle() && store.hasUnsavedChanges()) {
+                // A command not known to write still changed something (say, metadata of a database it
+                // opened): store that too rather than trust the list. Only when no write is under way, or
+                // every read during a write burst would wait for that write's commit.
                 groupCommit.awaitDurable();
             }
         } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package id.desadigital.launcher.store;
 
-import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
@@ -25,7 +24,7 @@ import org.h2.mvstore.MVStore;
 final class GroupCommit {
 
     private final MVStore store;
-    private final ReadWriteLock commandsVersusCommit = new ReentrantReadWriteLock();
+    private final ReentrantReadWriteLock commandsVersusCommit = new ReentrantReadWriteLock();
     private final Object monitor = new Object();
 
     /** Tickets handed out: writes that finished and wait to be durable. */
@@ -55,6 +54,13 @@ final class GroupCommit {
             maintenance.run();
         } finally {
             commandsVersusCommit.writeLock().unlock();
+        }
+    }
+
+    /** No writing command runs, waits for its commit, or is being committed. */
+    boolean idle() {
+        synchronized (monitor) {
+            return commandsVersusCommit.getReadLockCount() == 0 && !committing && durable == issued;
         }
     }
 
