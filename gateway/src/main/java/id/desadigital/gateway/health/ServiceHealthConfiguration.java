@@ -2,16 +2,24 @@ package id.desadigital.gateway.health;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import id.desadigital.gateway.services.ServiceProperties;
 
 /**
- * The gateway is healthy only while both services are: the launcher and load balancers ask the gateway alone.
+ * The gateway is healthy only while its store and both services are: the launcher and load balancers ask the
+ * gateway alone.
  * Bean names become the component names in the health answer ({@code villageService}, {@code budgetService}).
  */
 @Configuration(proxyBeanMethods = false)
 class ServiceHealthConfiguration {
+
+    /** Named so that Boot's own {@code mongo} indicator backs off (its condition is on this bean name). */
+    @Bean
+    MongoPingHealthIndicator mongoHealthIndicator(ReactiveMongoTemplate mongo) {
+        return new MongoPingHealthIndicator(mongo);
+    }
 
     @Bean
     ServiceHealthIndicator villageServiceHealthIndicator(WebClient serviceWebClient, ServiceProperties services) {

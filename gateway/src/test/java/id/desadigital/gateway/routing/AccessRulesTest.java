@@ -1,0 +1,111 @@
+package id.desadigital.gateway.routing;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+import id.desadigital.gateway.support.GatewayTestBase;
+
+/** The gateway refuses before a service is asked: no token, a bad token, or the wrong role. */
+class AccessRulesTest extends GatewayTestBase {
+
+    @Test
+    void theApiWithoutATokenIs401ProblemWithABearerChallenge() {
+        for (String path : new String[] {"/api/villages", "/api/districts", "/api/budget/programs", "/api/auth/me",
+                "/api/anything"}) {
+            web.get().uri(path)
+                    .exchange()
+                    .expectStatus().isUnauthorized()
+                    .expectHeader().valueEquals("WWW-Authenticate", "Bearer")
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.type").isEqualTo("urn:desa-digital:problem:unauthorized")
+                    .jsonPath("$.title").isEqualTo("Unauthorized")
+                    .jsonPath("$.status").isEqualTo(401)
+                    .jsonPath("$.detail").isNotEmpty();
+        }
+    }
+
+    @Test
+    void aTokenThatIsNotOursIs401() {
+        web.get().uri("/api/villages").headers(h -> h.setBearerAuth("eyJhbGciOiJSUzI1NiJ9.e30.c2lnbmF0dXJl"))
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().valueMatches("WWW-Authenticate", "Bearer.*invalid_token.*")
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aFinanceOfficerMayNotImportVillages() {
+        String finance = userToken("finance.officer", "FINANCE_OFFICER", null);
+
+        web.post().uri("/api/villages/import").headers(h -> h.setBearerAuth(finance))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue("code,name\n")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("urn:desa-digital:problem:forbidden")
+                .jsonPath("$.status").isEqualTo(403);
+    }
+
+    @Test
+    void onlyAnAdminMayChangeAVillagesHeadOrStatus() {
+        String auditor = userToken("auditor.one", "AUDITOR", null);
+
+        for (String path : new String[] {"/api/villages/32.04.11.2001/head", "/api/villages/32.04.11.2001/status",
+                "/api/villages/32.04.11.2001/status/"}) {
+            web.method(HttpMethod.PUT).uri(path).headers(h -> h.setBearerAuth(auditor))
+                    .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                    .exchange()
+                    .expectStatus().isForbidden();
+        }
+    }
+
+    @Test
+    void anAdminsImportIsForwardedToVillageService() {
+        String admin = adminToken();
+
+        web.post().uri("/api/villages/import").headers(h -> h.setBearerAuth(admin))
+                .contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue("code,name\n32.04.11.2001,Sukamaju\n")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("village")
+                .jsonPath("$.uri").isEqualTo("/api/villages/import")
+                .jsonPath("$.body").isEqualTo("code,name\n32.04.11.2001,Sukamaju\n");
+    }
+
+    @Test
+    void anySignedInRoleMayReadVillagesAndBudget() {
+        String auditor = userToken("auditor.two", "AUDITOR", null);
+
+        web.get().uri("/api/villages/32.04.11.2001/history").headers(h -> h.setBearerAuth(auditor))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("village");
+        web.get().uri("/api/budget/ledger").headers(h -> h.setBearerAuth(auditor))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("budget");
+    }
+
+    @Test
+    void onlyAnAdminMayCreateUsers() {
+        String finance = userToken("finance.two", "FINANCE_OFFICER", null);
+
+        web.post().uri("/api/auth/users").headers(h -> h.setBearerAuth(finance))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"sneaky\",\"password\":\"long-enough-pw\",\"role\":\"ADMIN\"}")
+                .exchange()
+                .expectStatus().isForbidden()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        web.post().uri("/api/auth/users")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"username\":\"sneaky\",\"password\":\"long-enough-pw\",\"role\":\"ADMIN\"}")
+                .exchange()
+                .expectStatus().isUnauthorized();
+    }
+}

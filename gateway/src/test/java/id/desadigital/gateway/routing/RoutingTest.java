@@ -1,0 +1,87 @@
+package id.desadigital.gateway.routing;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import id.desadigital.gateway.support.GatewayTestBase;
+
+/** Each API path reaches the service that owns it, with the caller's token, query and body intact. */
+class RoutingTest extends GatewayTestBase {
+
+    @Test
+    void villagesGoToVillageServiceWithTheTokenPassedThrough() {
+        String token = adminToken();
+
+        web.get().uri("/api/villages?q=suka&page=0").headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("village")
+                .jsonPath("$.uri").isEqualTo("/api/villages?q=suka&page=0")
+                .jsonPath("$.authorization").isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void districtsGoToVillageService() {
+        String token = adminToken();
+
+        web.get().uri("/api/districts?regencyCode=32.04").headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("village")
+                .jsonPath("$.uri").isEqualTo("/api/districts?regencyCode=32.04")
+                .jsonPath("$.authorization").isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void budgetGoesToBudgetServiceWithTheBody() {
+        String token = adminToken();
+
+        web.post().uri("/api/budget/programs").headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"fiscalYear\":2025,\"name\":\"Internet desa\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("budget")
+                .jsonPath("$.method").isEqualTo("POST")
+                .jsonPath("$.uri").isEqualTo("/api/budget/programs")
+                .jsonPath("$.body").isEqualTo("{\"fiscalYear\":2025,\"name\":\"Internet desa\"}")
+                .jsonPath("$.authorization").isEqualTo("Bearer " + token);
+    }
+
+    @Test
+    void thePublicPortalGoesToBudgetServiceWithoutAToken() {
+        web.get().uri("/api/public/realization?fiscalYear=2025&groupBy=district")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("budget")
+                .jsonPath("$.uri").isEqualTo("/api/public/realization?fiscalYear=2025&groupBy=district")
+                .jsonPath("$.authorization").doesNotExist();
+    }
+
+    @Test
+    void anUnknownApiPathIsA404Problem() {
+        String token = adminToken();
+
+        web.get().uri("/api/nothing-here").headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.status").isEqualTo(404)
+                .jsonPath("$.type").isNotEmpty()
+                .jsonPath("$.title").isNotEmpty()
+                .jsonPath("$.detail").isNotEmpty();
+    }
+
+    @Test
+    void anUnknownPageIsA404ProblemWithoutAToken() {
+        web.get().uri("/no-such-page.html")
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+}
