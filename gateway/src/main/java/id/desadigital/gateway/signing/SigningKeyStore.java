@@ -13,7 +13,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 
@@ -84,7 +86,12 @@ public class SigningKeyStore {
     }
 
     private static RSAKey generate() throws JOSEException {
-        return new RSAKeyGenerator(KEY_SIZE_BITS).keyIDFromThumbprint(true).generate();
+        // use and alg let JWKS clients pick the key without guessing; the thumbprint (kid) covers only kty, n and e.
+        return new RSAKeyGenerator(KEY_SIZE_BITS)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .keyIDFromThumbprint(true)
+                .generate();
     }
 
     private static RSAKey parse(StoredSigningKey stored) {

@@ -33,6 +33,8 @@ class IssuedTokenTest extends GatewayTestBase {
         assertThat(key.isPrivate()).as("the JWKS must never carry the private key").isFalse();
         assertThat(jwks).doesNotContain("\"d\"", "\"p\"", "\"q\"");
         assertThat(key.getKeyID()).isEqualTo(key.computeThumbprint().toString());
+        assertThat(key.getKeyUse()).isEqualTo(com.nimbusds.jose.jwk.KeyUse.SIGNATURE);
+        assertThat(key.getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
         assertThat(token.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
         assertThat(token.verify(new RSASSAVerifier(key))).isTrue();
     }
