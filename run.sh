@@ -29,23 +29,26 @@ jars=(launcher/target/launcher.jar
       budget-service/target/budget-service.jar
       gateway/target/gateway.jar)
 
-# Builds when a jar is missing or any pom.xml or source file is newer than it.
+# Builds when a jar is missing or a pom.xml or main source file changed since the last build. Maven leaves an
+# up-to-date jar untouched, so the jars' own times cannot tell; a stamp written after each build does.
+stamp=launcher/target/.run-sh-built
 needs_build() {
   local sources=(pom.xml) module jar
   for module in "${modules[@]}"; do
     [[ -f "$module/pom.xml" ]] && sources+=("$module/pom.xml")
-    [[ -d "$module/src" ]] && sources+=("$module/src")
+    [[ -d "$module/src/main" ]] && sources+=("$module/src/main")
   done
   for jar in "${jars[@]}"; do
     [[ -f "$jar" ]] || return 0
-    [[ -z "$(find "${sources[@]}" -newer "$jar" -print -quit)" ]] || return 0
   done
-  return 1
+  [[ -f "$stamp" ]] || return 0
+  [[ -n "$(find "${sources[@]}" -newer "$stamp" -print -quit)" ]]
 }
 
 if needs_build; then
   echo "launcher: building (jars missing or older than the sources)"
   ./mvnw -B -q -DskipTests package
+  touch "$stamp"
 fi
 
 command -v java >/dev/null || { echo "run.sh: java (17 or newer) is not on the PATH" >&2; exit 1; }

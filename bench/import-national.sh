@@ -24,6 +24,6 @@ for run in first second; do
     --data-binary @"$CSV" "$GATEWAY/api/villages/import")
   end=$(date +%s.%N)
   counts=$(echo "$report" | sed -E 's/.*"created":([0-9]+),"updated":([0-9]+),"unchanged":([0-9]+).*/created=\1 updated=\2 unchanged=\3/')
-  rejected=$(echo "$report" | grep -o '"line"' | wc -l)
+  rejected=$(echo "$report" | { grep -o '"line"' || true; } | wc -l)
   printf '%s import: %.1f s  %s rejected=%s\n' "$run" "$(awk "BEGIN{print $end - $start}")" "$counts" "$rejected"
 done

@@ -45,7 +45,10 @@ public class VillageController {
         return existing(code).map(VillageView::of);
     }
 
-    /** Oldest first; each entry is the change's event: type, occurredAt, actor, sequence and its payload fields. */
+    /**
+     * Oldest first; each entry is the change's event: type, occurredAt, actor, sequence, eventId, and under
+     * {@code details} its payload, exactly as published on village-events.
+     */
     @GetMapping("/{code}/history")
     public Flux<Map<String, Object>> history(@PathVariable String code) {
         VillageCodes.require(code);
@@ -67,7 +70,7 @@ public class VillageController {
         entry.put("actor", change.actor());
         entry.put("sequence", change.sequence());
         entry.put("eventId", change.eventId());
-        change.details().forEach(entry::putIfAbsent);
+        entry.put("details", change.details());
         return entry;
     }
 

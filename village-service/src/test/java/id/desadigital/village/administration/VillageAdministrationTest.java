@@ -41,8 +41,8 @@ class VillageAdministrationTest extends VillageServiceTest {
         get("/api/villages/34.71.01.1001/history").exchange().expectBody()
                 .jsonPath("$[1].type").isEqualTo("VillageHeadAssigned")
                 .jsonPath("$[1].actor").isEqualTo("admin")
-                .jsonPath("$[1].name").isEqualTo("Siti Rahayu")
-                .jsonPath("$[1].since").isEqualTo("2026-03-01")
+                .jsonPath("$[1].details.name").isEqualTo("Siti Rahayu")
+                .jsonPath("$[1].details.since").isEqualTo("2026-03-01")
                 .jsonPath("$[1].occurredAt").exists();
         try (var consumer = villageEventsConsumer()) {
             var events = eventsFor(consumer, "34.71.01.1001", 2).stream()
@@ -65,8 +65,8 @@ class VillageAdministrationTest extends VillageServiceTest {
         get("/api/villages/34.71.01.1002/history").exchange().expectBody()
                 .jsonPath("$.length()").isEqualTo(2)
                 .jsonPath("$[1].type").isEqualTo("VillageStatusChanged")
-                .jsonPath("$[1].status").isEqualTo("INACTIVE")
-                .jsonPath("$[1].reason").isEqualTo("merged into Bener");
+                .jsonPath("$[1].details.status").isEqualTo("INACTIVE")
+                .jsonPath("$[1].details.reason").isEqualTo("merged into Bener");
         try (var consumer = villageEventsConsumer()) {
             var changes = eventsFor(consumer, "34.71.01.1002", 2).stream()
                     .map(record -> VillageEvents.codec().decode(record.value()))

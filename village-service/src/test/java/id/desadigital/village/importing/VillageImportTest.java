@@ -129,8 +129,9 @@ class VillageImportTest extends VillageServiceTest {
                 .expectBody()
                 .jsonPath("$.length()").isEqualTo(2)
                 .jsonPath("$[0].type").isEqualTo("VillageRegistered")
+                .jsonPath("$[0].details.type").isEqualTo("DESA")
                 .jsonPath("$[1].type").isEqualTo("VillageUpdated")
-                .jsonPath("$[1].name").isEqualTo("Nangkod Wetan")
+                .jsonPath("$[1].details.name").isEqualTo("Nangkod Wetan")
                 .jsonPath("$[1].actor").isEqualTo("admin")
                 .jsonPath("$[1].sequence").isEqualTo(2);
         try (var consumer = villageEventsConsumer()) {
