@@ -20,7 +20,8 @@ public record MessagingProperties(
         @DefaultValue Consumer consumer) {
 
     /**
-     * @param handlingTimeout how long a listener waits for its store on one message before the attempt fails
+     * @param handlingTimeout how long a listener waits for its store on one message (or one batch, for a batch
+     *     listener) before the attempt fails
      * @param retry the back-off for failures that may go away (the store or the broker unreachable)
      */
     public record Consumer(

@@ -1,20 +1,30 @@
 package id.desadigital.budget.village;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import id.desadigital.budget.messaging.MessagingProperties;
+import id.desadigital.budget.messaging.UnprocessableMessages;
+import id.desadigital.budget.village.VillageProjection.Decision;
+import id.desadigital.budget.village.VillageProjection.Outcome;
 import id.desadigital.contracts.EventCodec;
 import id.desadigital.contracts.Topics;
 
 /**
- * Feeds the village view from {@code village-events}. Failures are left to the container's error handler: a
- * message that breaks the contract is dead-lettered at once, anything else retried with back-off.
+ * Feeds the village view from {@code village-events}, a batch of records at a time: one read and one bulk write
+ * per batch instead of two commands per event. Failures are left to the container's error handler, told which
+ * record failed: a record that breaks the contract is dead-lettered at once, anything else retried with back-off.
  */
 @Component
 class VillageEventListener {
@@ -33,16 +43,63 @@ class VillageEventListener {
         this.handlingTimeout = properties.consumer().handlingTimeout();
     }
 
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.VILLAGE_EVENTS)
-    void onVillageEvent(ConsumerRecord<String, String> record) {
-        VillageEvent event = decode(record);
-        // Waiting here is deliberate and safe: this is a Kafka container thread (never a Netty event loop), one
-        // per assigned partition group, and it must not take the next record of a partition before this one is
-        // stored, or a village's events could be applied out of order. The offset is committed only after this
-        // returns, so a crash between the write and the commit means a redelivery, which the projection ignores.
-        VillageProjection.Outcome outcome = projection.apply(event).block(handlingTimeout);
-        log.debug("{} {} of village {} (sequence {}): {}", record.topic(), event.eventId(), event.code(),
-                event.sequence(), outcome);
+    /**
+     * Applies a batch. Every record before the first one that cannot be handled is stored when this returns or
+     * throws {@link BatchListenerFailedException} naming that record: the error handler commits the offsets before
+     * it, dead-letters or retries it, and has the records after it delivered again.
+     *
+     * <p>Records after a refused one (not JSON, unknown type, key not the village, a sequence another event
+     * holds) are applied too: a refused record is never applied later, so skipping it cannot put a village's
+     * events out of order, and their redelivery finds them applied. Records after a record that failed for any
+     * other reason are left alone, because that record may still be applied once retried.
+     */
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.VILLAGE_EVENTS, batch = "true",
+            concurrency = "${desa.kafka.consumer.concurrency}")
+    void onVillageEvents(List<ConsumerRecord<String, String>> records) {
+        List<VillageEvent> events = new ArrayList<>(records.size());
+        List<Integer> positions = new ArrayList<>(records.size());
+        TreeMap<Integer, RuntimeException> failures = new TreeMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                events.add(decode(records.get(i)));
+                positions.add(i);
+            } catch (RuntimeException e) {
+                failures.put(i, e);
+                if (!UnprocessableMessages.isUnprocessable(e)) {
+                    break;
+                }
+            }
+        }
+
+        List<Decision> decisions;
+        try {
+            // Waiting here is deliberate and safe: this is a Kafka container thread (never a Netty event loop),
+            // one per partition group, and it must not take the next batch of its partitions before this one is
+            // stored, or a village's events could be applied out of order. The offsets are committed only after
+            // this returns, so a crash between the write and the commit means a redelivery, which the projection
+            // recognises.
+            decisions = projection.apply(events).block(handlingTimeout);
+        } catch (RuntimeException e) {
+            // The store failed (or timed out) part-way: nothing of the batch is known to be stored, so the whole
+            // batch is tried again, with back-off, from its first record.
+            throw new BatchListenerFailedException("village events could not be stored: " + e.getMessage(), e, 0);
+        }
+
+        int unreadable = failures.size();
+        Map<Outcome, Integer> counts = new EnumMap<>(Outcome.class);
+        for (int i = 0; i < decisions.size(); i++) {
+            Decision decision = decisions.get(i);
+            counts.merge(decision.outcome(), 1, Integer::sum);
+            if (decision.outcome() == Outcome.REFUSED) {
+                failures.put(positions.get(i), new RejectedVillageEvent(decision.refusal()));
+            }
+        }
+        log.debug("{} records of {}: {} unreadable, {}", records.size(), Topics.VILLAGE_EVENTS, unreadable, counts);
+
+        if (!failures.isEmpty()) {
+            Map.Entry<Integer, RuntimeException> first = failures.firstEntry();
+            throw new BatchListenerFailedException(first.getValue().getMessage(), first.getValue(), first.getKey());
+        }
     }
 
     private VillageEvent decode(ConsumerRecord<String, String> record) {

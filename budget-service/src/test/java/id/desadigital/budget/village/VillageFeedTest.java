@@ -11,8 +11,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.Consumer;
@@ -25,8 +27,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -38,7 +42,7 @@ import reactor.test.StepVerifier;
 
 /**
  * Village events published on the real topic reach the budget service's village view: registration, status
- * changes, redeliveries, reordering, and messages that cannot be handled.
+ * changes, redeliveries, reordering, and messages that cannot be handled, alone and in the middle of a batch.
  */
 @BudgetServiceTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -46,6 +50,8 @@ class VillageFeedTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String DEAD_LETTERS = Topics.deadLetter(Topics.VILLAGE_EVENTS);
+    /** How long the dead letters of a test must stay as they are before their count is believed. */
+    private static final Duration QUIET = Duration.ofMillis(500);
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -55,6 +61,9 @@ class VillageFeedTest {
 
     @Autowired
     EmbeddedKafkaBroker broker;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
 
     private Consumer<String, String> deadLetterReader;
     private final List<ConsumerRecord<String, String>> deadLetters = new CopyOnWriteArrayList<>();
@@ -194,6 +203,148 @@ class VillageFeedTest {
         assertThat(header(deadLettersFor(code).get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
                 .contains("differs from the event's village");
         StepVerifier.create(villages.find(code)).verifyComplete();
+    }
+
+    @Test
+    void severalEventsOfAVillageInOneBatchAreAppliedInOrderAndAnOlderOneAmongThemIgnored() {
+        String inOrder = newVillageCode();
+        String outOfOrder = newVillageCode();
+        EventEnvelope<?> lastInOrder = headAssigned(inOrder, 4);
+
+        publishAsOneBatch(
+                valueOf(registered(inOrder, 1)),
+                valueOf(registered(outOfOrder, 1)),
+                valueOf(statusChanged(inOrder, 2, "INACTIVE")),
+                valueOf(statusChanged(outOfOrder, 3, "INACTIVE")),
+                valueOf(renamed(inOrder, 3, "Kedungbenda Baru")),
+                valueOf(renamed(outOfOrder, 2, "Kedungbenda Lama")),
+                valueOf(lastInOrder),
+                valueOf(headAssigned(outOfOrder, 4)));
+
+        awaitVillage(inOrder, village -> {
+            assertThat(village.lastEventId()).isEqualTo(lastInOrder.eventId());
+            assertThat(village.name()).isEqualTo("Kedungbenda Baru");
+            assertThat(village.status()).isEqualTo(VillageStatus.ACTIVE);
+        });
+        awaitVillage(outOfOrder, village -> {
+            assertThat(village.sequence()).isEqualTo(4);
+            assertThat(village.name()).as("the late rename is older than the status change").isEqualTo("Kedungbenda");
+            assertThat(village.status()).isEqualTo(VillageStatus.INACTIVE);
+        });
+        assertThat(deadLettersFor(inOrder)).isEmpty();
+        assertThat(deadLettersFor(outOfOrder)).isEmpty();
+    }
+
+    @Test
+    void aWholeBatchDeliveredAgainChangesNothing() {
+        String renamedOne = newVillageCode();
+        String deactivatedOne = newVillageCode();
+        List<Message> batch = List.of(
+                valueOf(registered(renamedOne, 1)),
+                valueOf(registered(deactivatedOne, 1)),
+                valueOf(renamed(renamedOne, 2, "Kedungbenda Baru")),
+                valueOf(statusChanged(deactivatedOne, 2, "INACTIVE")));
+        publishAsOneBatch(batch.toArray(Message[]::new));
+        awaitVillage(renamedOne, village -> assertThat(village.sequence()).isEqualTo(2));
+        awaitVillage(deactivatedOne, village -> assertThat(village.sequence()).isEqualTo(2));
+
+        List<Message> again = new ArrayList<>(batch);
+        // After the redelivered records on each village's partition: once these are applied, so were those.
+        EventEnvelope<?> renamedMarker = headAssigned(renamedOne, 3);
+        EventEnvelope<?> deactivatedMarker = headAssigned(deactivatedOne, 3);
+        again.add(valueOf(renamedMarker));
+        again.add(valueOf(deactivatedMarker));
+        publishAsOneBatch(again.toArray(Message[]::new));
+
+        awaitVillage(renamedOne, village -> {
+            assertThat(village.lastEventId()).isEqualTo(renamedMarker.eventId());
+            assertThat(village.name()).isEqualTo("Kedungbenda Baru");
+        });
+        awaitVillage(deactivatedOne, village -> {
+            assertThat(village.lastEventId()).isEqualTo(deactivatedMarker.eventId());
+            assertThat(village.status()).isEqualTo(VillageStatus.INACTIVE);
+        });
+        assertThat(deadLettersFor(renamedOne)).isEmpty();
+        assertThat(deadLettersFor(deactivatedOne)).isEmpty();
+    }
+
+    @Test
+    void poisonRecordsInTheMiddleOfABatchAreDeadLetteredAloneAndTheRecordsAroundThemApplied() {
+        String code = newVillageCode();
+        String notJson = "{\"eventId\": \"cut off";
+        String unknownType = encode(renamed(code, 3, "Kedungbenda Baru")).replace("VillageUpdated", "VillageAnnexed");
+        EventEnvelope<?> last = headAssigned(code, 3);
+
+        publishAsOneBatch(
+                valueOf(registered(code, 1)),
+                new Message(code, notJson),
+                valueOf(statusChanged(code, 2, "INACTIVE")),
+                new Message(code, unknownType),
+                valueOf(last));
+
+        awaitVillage(code, village -> {
+            assertThat(village.lastEventId()).isEqualTo(last.eventId());
+            assertThat(village.status()).isEqualTo(VillageStatus.INACTIVE);
+        });
+        await().atMost(PATIENCE).during(QUIET).until(() -> deadLettersFor(code).size() == 2);
+        assertThat(deadLettersFor(code)).extracting(ConsumerRecord::value).containsExactly(notJson, unknownType);
+        assertThat(header(deadLettersFor(code).get(0), KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                .startsWith("tools.jackson.");
+        assertThat(header(deadLettersFor(code).get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+                .contains("unknown event type");
+    }
+
+    @Test
+    void anEventClaimingAnAppliedSequenceInTheMiddleOfABatchIsDeadLetteredAloneAndTheRestApplied() {
+        String code = newVillageCode();
+        EventEnvelope<?> impostor = statusChanged(code, 1, "INACTIVE");
+        EventEnvelope<?> last = headAssigned(code, 3);
+
+        publishAsOneBatch(
+                valueOf(registered(code, 1)),
+                valueOf(impostor),
+                valueOf(renamed(code, 2, "Kedungbenda Baru")),
+                valueOf(last));
+
+        awaitVillage(code, village -> {
+            assertThat(village.lastEventId()).isEqualTo(last.eventId());
+            assertThat(village.name()).isEqualTo("Kedungbenda Baru");
+            assertThat(village.status()).isEqualTo(VillageStatus.ACTIVE);
+        });
+        await().atMost(PATIENCE).during(QUIET).until(() -> deadLettersFor(code).size() == 1);
+        ConsumerRecord<String, String> deadLetter = deadLettersFor(code).get(0);
+        assertThat(deadLetter.value()).isEqualTo(encode(impostor));
+        assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+                .contains("sequence 1 was already applied");
+        assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                .isEqualTo(RejectedVillageEvent.class.getName());
+    }
+
+    /**
+     * Holds the listener back while the messages are published, so that they reach it together: one batch per
+     * partition, each village's messages in the order given.
+     */
+    private void publishAsOneBatch(Message... messages) {
+        MessageListenerContainer container = listeners.getListenerContainer(VillageEventListener.LISTENER_ID);
+        container.pause();
+        try {
+            await().atMost(PATIENCE).until(container::isContainerPaused);
+            List<CompletableFuture<?>> sent = new ArrayList<>();
+            for (Message message : messages) {
+                sent.add(kafka.send(Topics.VILLAGE_EVENTS, message.key(), message.value()));
+            }
+            sent.forEach(CompletableFuture::join);
+        } finally {
+            container.resume();
+        }
+    }
+
+    private static Message valueOf(EventEnvelope<?> event) {
+        return new Message(event.key(), encode(event));
+    }
+
+    /** A message as it travels on village-events. */
+    private record Message(String key, String value) {
     }
 
     private void publish(EventEnvelope<?> event) {
