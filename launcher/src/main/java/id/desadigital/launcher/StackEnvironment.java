@@ -19,6 +19,14 @@ public record StackEnvironment(Map<String, String> variables) {
     public static final String MONGO_PORT = "MONGO_PORT";
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String MONGODB_URI = "MONGODB_URI";
+    public static final String STORE_CACHE_MB = "STORE_CACHE_MB";
+
+    /**
+     * Holds the whole national village registry (83,762 villages) with room to spare. Measured: with 64 MB every
+     * query that reads many villages read them from the file again, 2 to 7 s at national scale; with 256 MB,
+     * 10 to 100 ms once read.
+     */
+    private static final int DEFAULT_STORE_CACHE_MB = 256;
 
     public StackEnvironment {
         variables = Map.copyOf(variables);
@@ -55,6 +63,23 @@ public record StackEnvironment(Map<String, String> variables) {
 
     public int mongoPort() {
         return port(MONGO_PORT, 27017);
+    }
+
+    /** Page cache of the embedded store, in megabytes. */
+    public int storeCacheMb() {
+        String value = text(STORE_CACHE_MB).orElse(null);
+        if (value == null) {
+            return DEFAULT_STORE_CACHE_MB;
+        }
+        try {
+            int megabytes = Integer.parseInt(value);
+            if (megabytes < 16) {
+                throw new IllegalArgumentException(STORE_CACHE_MB + " must be at least 16, got " + value);
+            }
+            return megabytes;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(STORE_CACHE_MB + " must be a number of megabytes, got '" + value + "'", e);
+        }
     }
 
     /** An external MongoDB was given, so the embedded store is not started. */

@@ -30,11 +30,11 @@ public final class StackPlan {
 
     /**
      * Heap per child: measured, a Spring service settles around 320 MB resident and Kafka around 350 MB;
-     * 512 MB of heap leaves headroom for an import of the whole village list. Running out of memory ends the
-     * process, so the supervisor restarts it instead of it limping on.
+     * 512 MB of heap leaves headroom for an import of the whole village list. The store gets its page cache
+     * (STORE_CACHE_MB) on top. Running out of memory ends the process, so the supervisor restarts it instead
+     * of it limping on.
      */
-    private static final List<String> CHILD_JVM_OPTIONS =
-        List.of("-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
+    private static final int HEAP_MB = 512;
 
     private final StackEnvironment environment;
     private final Path home;
@@ -103,8 +103,9 @@ public final class StackPlan {
     }
 
     private ProcessSpec launcherMain(String name, Class<?> mainClass, List<Integer> ports, ReadinessProbe readiness) {
+        int heapMb = mainClass == MongoStoreMain.class ? HEAP_MB + environment.storeCacheMb() : HEAP_MB;
         List<String> command = new ArrayList<>(List.of(javaCommand));
-        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(jvmOptions(heapMb));
         command.addAll(List.of("-cp", launcherClasspath, mainClass.getName()));
         return new ProcessSpec(name, command, home, childEnvironment(), ports, readiness, Set.of());
     }
@@ -115,10 +116,14 @@ public final class StackPlan {
             throw new IllegalStateException(jar + " is missing; build with ./mvnw -DskipTests package (run.sh does)");
         }
         List<String> command = new ArrayList<>(List.of(javaCommand));
-        command.addAll(CHILD_JVM_OPTIONS);
+        command.addAll(jvmOptions(HEAP_MB));
         command.addAll(List.of("-jar", jar.toString()));
         return new ProcessSpec(module, command, home, childEnvironment(), List.of(port), new HttpHealthProbe(port),
             dependsOn);
+    }
+
+    private static List<String> jvmOptions(int heapMb) {
+        return List.of("-Xmx" + heapMb + "m", "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8");
     }
 
     /**

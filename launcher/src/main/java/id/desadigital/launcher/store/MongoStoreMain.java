@@ -28,9 +28,6 @@ public final class MongoStoreMain {
 
     static final String DATA_FILE_NAME = "store.mv.db";
 
-    /** Page cache of the MVStore; the whole national village list plus a year of ledger fits in it. */
-    private static final int CACHE_SIZE_MB = 64;
-
     /**
      * With auto-commit disabled the MVStore no longer compacts in the background, and many small commits
      * leave many sparsely filled chunks. This housekeeping rewrites the live pages of chunks that are less
@@ -67,7 +64,7 @@ public final class MongoStoreMain {
         MVStore store = new MVStore.Builder()
             .fileName(dataFile.toString())
             .autoCommitDisabled()
-            .cacheSize(CACHE_SIZE_MB)
+            .cacheSize(environment.storeCacheMb())
             .open();
         // H2 keeps replaced chunks for 45 s because it assumes the OS may still hold their successors
         // unwritten; every commit here is fsynced (GroupCommit), so they can be reused at once. With a
