@@ -166,7 +166,7 @@ public class VillageImporter {
         VillageChange registered = changes.next(0, actor, VillageEventPayloads.registered(village));
         return new Village(village.code(), village.name(), village.type(), village.districtCode(),
                 village.districtName(), village.regencyCode(), village.regencyName(), village.provinceCode(),
-                village.provinceName(), village.status(), null, registered.sequence(), List.of(registered), 0, true);
+                village.provinceName(), village.status(), null, registered.sequence(), List.of(registered), 0, village.code());
     }
 
     private static Village withArea(Village current, AreaRow row) {

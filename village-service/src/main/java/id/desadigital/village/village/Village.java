@@ -11,7 +11,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * keeps state, history and outbox consistent without transactions.
  *
  * @param publishedVersion the highest sequence already on Kafka
- * @param unpublished true while some change awaits publishing; absent otherwise (a sparse index finds them)
+ * @param unpublished the village's own code while some change awaits publishing, absent otherwise: a unique sparse
+ *                    index then holds exactly the pending villages, so the outbox sweep reads that index instead of
+ *                    every village (the embedded stand-in uses unique indexes only)
  */
 @Document("villages")
 public record Village(
@@ -29,7 +31,7 @@ public record Village(
         long version,
         List<VillageChange> changes,
         long publishedVersion,
-        Boolean unpublished) {
+        String unpublished) {
 
     public static final String COLLECTION = "villages";
 
