@@ -7,6 +7,7 @@ import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -20,6 +21,8 @@ import io.netty.channel.Channel;
  * then lost over half of the acknowledged inserts. This class expects an MVStore opened with auto-commit
  * disabled and commits itself, through a {@link GroupCommit} so that concurrent writers share commits. Every
  * wire command (OP_MSG and legacy OP_QUERY alike) passes through {@link #handleCommand}.
+ * <p>
+ * Its databases keep index keys in typed maps ({@link TypedIndexH2Database}).
  * <p>
  * Measured here: with one writer about 1,000 acknowledged inserts/s, with 16 concurrent writers about
  * 2,900/s; the stock background-commit backend does about 4,600/s but loses acknowledged writes.
@@ -53,6 +56,12 @@ final class DurableH2Backend extends H2Backend {
         super(store);
         this.store = store;
         this.groupCommit = new GroupCommit(store);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // getMvStore(), not the field: the superclass constructor opens the admin database before it is set.
+        return new TypedIndexH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     /** Runs store maintenance that commits (compaction) between commands, like every other commit. */
