@@ -180,12 +180,7 @@ class VillageProjectionTest {
                         .containsExactly(Outcome.APPLIED, Outcome.DUPLICATE, Outcome.REFUSED, Outcome.APPLIED))
                 .verifyComplete();
 
-        StepVerifier.create(villages.find(code))
-                .assertNext(village -> {
-                    assertThat(village.sequence()).isEqualTo(2);
-                    assertThat(village.status()).isEqualTo(VillageStatus.INACTIVE);
-                })
-                .verifyComplete();
+        assertStored(code, 2, VillageStatus.INACTIVE);
     }
 
     @Test
@@ -266,12 +261,7 @@ class VillageProjectionTest {
                         .containsExactly(Outcome.DUPLICATE, Outcome.APPLIED))
                 .verifyComplete();
 
-        StepVerifier.create(villages.find(code))
-                .assertNext(village -> {
-                    assertThat(village.sequence()).isEqualTo(2);
-                    assertThat(village.status()).isEqualTo(VillageStatus.INACTIVE);
-                })
-                .verifyComplete();
+        assertStored(code, 2, VillageStatus.INACTIVE);
     }
 
     @Test
@@ -290,12 +280,7 @@ class VillageProjectionTest {
                         .containsExactly(Outcome.DUPLICATE, Outcome.APPLIED, Outcome.APPLIED))
                 .verifyComplete();
 
-        StepVerifier.create(villages.find(contested))
-                .assertNext(village -> {
-                    assertThat(village.sequence()).isEqualTo(3);
-                    assertThat(village.status()).isEqualTo(VillageStatus.INACTIVE);
-                })
-                .verifyComplete();
+        assertStored(contested, 3, VillageStatus.INACTIVE);
         StepVerifier.create(villages.find(quiet))
                 .assertNext(village -> assertThat(village.name()).isEqualTo("Kedungbenda Baru"))
                 .verifyComplete();
@@ -426,5 +411,14 @@ class VillageProjectionTest {
 
     private static BsonDocument command(List<BsonDocument> commands, String name) {
         return commands.stream().filter(command -> commandName(command).equals(name)).findFirst().orElseThrow();
+    }
+
+    private void assertStored(String code, long sequence, VillageStatus status) {
+        StepVerifier.create(villages.find(code))
+                .assertNext(village -> {
+                    assertThat(village.sequence()).isEqualTo(sequence);
+                    assertThat(village.status()).isEqualTo(status);
+                })
+                .verifyComplete();
     }
 }
