@@ -8,7 +8,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The subset of JSON Schema our event schemas use (type, required, properties, additionalProperties: false,
- * pattern, enum, minimum), enough to hold samples against them without pulling a validator into the build.
+ * pattern, minLength, enum, minimum, maximum), enough to hold samples against them without pulling a validator into the build.
  */
 final class SchemaCheck {
 
@@ -49,6 +49,10 @@ final class SchemaCheck {
             if (pattern != null && !Pattern.compile(pattern.asString()).matcher(value.asString()).find()) {
                 found.add(path + ": does not match pattern");
             }
+            JsonNode minLength = schema.get("minLength");
+            if (minLength != null && value.asString().length() < minLength.asInt()) {
+                found.add(path + ": shorter than " + minLength.asInt());
+            }
         }
         JsonNode allowed = schema.get("enum");
         if (allowed != null) {
@@ -63,6 +67,10 @@ final class SchemaCheck {
         JsonNode minimum = schema.get("minimum");
         if (minimum != null && value.isNumber() && value.asLong() < minimum.asLong()) {
             found.add(path + ": below " + minimum.asLong());
+        }
+        JsonNode maximum = schema.get("maximum");
+        if (maximum != null && value.isNumber() && value.asLong() > maximum.asLong()) {
+            found.add(path + ": above " + maximum.asLong());
         }
     }
 
