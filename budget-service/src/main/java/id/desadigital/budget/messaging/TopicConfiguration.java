@@ -8,7 +8,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import id.desadigital.contracts.Topics;
 
 /**
- * Declares the topics this service reads and dead-letters to, so that it starts on an empty broker whichever
+ * Declares the topics this service reads, writes and dead-letters to, so that it starts on an empty broker whichever
  * service comes up first. The dead-letter topic has as many partitions as its source, because a dead letter keeps
  * the partition of the message it replaces.
  */
@@ -23,6 +23,11 @@ class TopicConfiguration {
     @Bean
     NewTopic villageEventsDeadLetterTopic(MessagingProperties properties) {
         return topic(Topics.deadLetter(Topics.VILLAGE_EVENTS), properties);
+    }
+
+    @Bean
+    NewTopic budgetEventsTopic(MessagingProperties properties) {
+        return topic(Topics.BUDGET_EVENTS, properties);
     }
 
     private static NewTopic topic(String name, MessagingProperties properties) {

@@ -1,0 +1,17 @@
+package id.desadigital.budget.allocation;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+
+import id.desadigital.budget.ledger.OutboxedCollection;
+
+@Configuration(proxyBeanMethods = false)
+class AllocationConfiguration {
+
+    /** Lazy: the sweeper needs the collection before the accounts' relay exists. */
+    @Bean
+    OutboxedCollection<VillageAccount> accountOutbox(@Lazy Accounts accounts) {
+        return new OutboxedCollection<>(VillageAccount.COLLECTION, VillageAccount.class, accounts::relay);
+    }
+}

@@ -1,0 +1,55 @@
+package id.desadigital.budget.ledger;
+
+import java.util.List;
+
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.stereotype.Component;
+
+import com.mongodb.MongoBulkWriteException;
+
+import reactor.core.publisher.Mono;
+
+/** The {@code ledger_entries} collection: entries land here once, by id, and are never changed. */
+@Component
+public class LedgerEntries {
+
+    private static final int DUPLICATE_KEY = 11000;
+
+    private final ReactiveMongoTemplate mongo;
+
+    LedgerEntries(ReactiveMongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public Mono<LedgerEntry> find(String id) {
+        return mongo.findById(id, LedgerEntry.class);
+    }
+
+    /**
+     * Stores entries that may be stored already (a relay repeating after a crash): an entry whose id is present
+     * is the same entry, so a duplicate key is success.
+     */
+    public Mono<Void> storeAll(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return Mono.empty();
+        }
+        var bulk = mongo.bulkOps(BulkMode.UNORDERED, LedgerEntry.class);
+        bulk.insert(entries);
+        return bulk.execute().then().onErrorResume(LedgerEntries::onlyDuplicates, e -> Mono.empty());
+    }
+
+    /** Spring reports a bulk write's errors in one of several wrappings, depending on the failure. */
+    private static boolean onlyDuplicates(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BulkOperationException bulk) {
+                return bulk.getErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY);
+            }
+            if (cause instanceof MongoBulkWriteException bulk) {
+                return bulk.getWriteErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY);
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,36 @@
+package id.desadigital.budget.ledger;
+
+import java.time.Instant;
+
+import org.bson.Document;
+import org.springframework.data.annotation.Id;
+
+/**
+ * One immutable change of budget state. Its id is also the id of what it created (a FUNDS_ALLOCATED entry's id is
+ * the allocation's id, a SPENDING_RECORDED entry's the spending's), so what a later request names can be found in
+ * the ledger itself. {@code key} is the chain the entry belongs to (a village code, or a program id for
+ * program-level entries) and {@code sequence} its place there, from 1 without gaps; {@code payload} is the
+ * budget-events payload of its type, exactly as published.
+ */
+@org.springframework.data.mongodb.core.mapping.Document(LedgerEntry.COLLECTION)
+public record LedgerEntry(
+        @Id String id,
+        String type,
+        Instant occurredAt,
+        String actor,
+        String key,
+        long sequence,
+        String programId,
+        String villageCode,
+        Document payload) {
+
+    public static final String COLLECTION = "ledger_entries";
+
+    public long longValue(String field) {
+        return payload.get(field, Number.class).longValue();
+    }
+
+    public String text(String field) {
+        return payload.getString(field);
+    }
+}

@@ -1,0 +1,15 @@
+package id.desadigital.budget.ledger;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param maxAttempts     how often a write is decided again after losing the race for its document
+ * @param maxBackoff      the longest pause between two attempts (each pause is random, up to twice the last)
+ * @param completionDelay how old an unfinished change (a reservation, a closing) must be before the sweeper
+ *                        finishes it instead of the request that started it
+ */
+@ConfigurationProperties("desa.ledger")
+public record LedgerProperties(int maxAttempts, Duration maxBackoff, Duration completionDelay) {
+}

@@ -1,0 +1,54 @@
+package id.desadigital.budget.program;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import id.desadigital.budget.ledger.LedgerEntry;
+import id.desadigital.budget.ledger.Outboxed;
+
+/**
+ * A fiscal-year program and the guard of its ceiling. {@code allocated} counts every allocation and every
+ * increase already decided, including those still being carried to their village ({@code reservations}), so the
+ * ceiling rule is one compare-and-set on this document. Decreases are counted once their village has recorded
+ * them; {@code released} remembers which, so that a repeated release subtracts nothing.
+ *
+ * @param sequence the program's own chain: PROGRAM_CREATED, CEILING_REVISED, PROGRAM_CLOSED
+ */
+@Document(Program.COLLECTION)
+public record Program(
+        @Id String id,
+        int fiscalYear,
+        String name,
+        String fundingSource,
+        String activityCode,
+        long ceiling,
+        long allocated,
+        ProgramStatus status,
+        Instant createdAt,
+        long revision,
+        long sequence,
+        long publishedSequence,
+        List<Reservation> reservations,
+        List<String> released,
+        List<LedgerEntry> pending,
+        String unpublished) implements Outboxed {
+
+    public static final String COLLECTION = "programs";
+
+    public Program {
+        reservations = reservations == null ? List.of() : List.copyOf(reservations);
+        released = released == null ? List.of() : List.copyOf(released);
+        pending = pending == null ? List.of() : List.copyOf(pending);
+    }
+
+    public long available() {
+        return ceiling - allocated;
+    }
+
+    public boolean isOpen() {
+        return status == ProgramStatus.OPEN;
+    }
+}
