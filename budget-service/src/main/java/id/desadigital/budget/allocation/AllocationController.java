@@ -1,8 +1,8 @@
 package id.desadigital.budget.allocation;
 
-import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.desadigital.budget.idempotency.Idempotency;
 import id.desadigital.budget.request.JsonRequest;
 import id.desadigital.platform.web.PageOf;
 import id.desadigital.platform.web.Paging;
@@ -27,34 +27,38 @@ import tools.jackson.databind.JsonNode;
 public class AllocationController {
 
     private final Allocations allocations;
+    private final Idempotency idempotency;
 
-    public AllocationController(Allocations allocations) {
+    public AllocationController(Allocations allocations, Idempotency idempotency) {
         this.allocations = allocations;
+        this.idempotency = idempotency;
     }
 
     @PostMapping("/programs/{programId}/allocations")
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('FINANCE_OFFICER')")
-    public Mono<AllocationView> allocate(@PathVariable String programId, @RequestBody JsonNode body,
-            @AuthenticationPrincipal Jwt caller) {
+    public Mono<ResponseEntity<Object>> allocate(@PathVariable String programId, @RequestBody JsonNode body,
+            @AuthenticationPrincipal Jwt caller, ServerHttpRequest http) {
         JsonRequest request = JsonRequest.of(body);
         String villageCode = request.villageCode("villageCode");
         long amount = request.rupiah("amount");
         String note = request.optionalText("note", 500);
         request.validate();
-        return allocations.allocate(programId, UUID.randomUUID().toString(), villageCode, amount, note,
-                caller.getSubject());
+        return idempotency.run(http, caller.getSubject(), body, HttpStatus.CREATED,
+                id -> allocations.allocate(programId, id, villageCode, amount, note, caller.getSubject()),
+                allocations::view);
     }
 
     @PostMapping("/allocations/{id}/adjustments")
     @PreAuthorize("hasRole('FINANCE_OFFICER')")
-    public Mono<AllocationView> adjust(@PathVariable String id, @RequestBody JsonNode body,
-            @AuthenticationPrincipal Jwt caller) {
+    public Mono<ResponseEntity<Object>> adjust(@PathVariable String id, @RequestBody JsonNode body,
+            @AuthenticationPrincipal Jwt caller, ServerHttpRequest http) {
         JsonRequest request = JsonRequest.of(body);
         long delta = request.rupiahChange("delta");
         String reason = request.text("reason", 500);
         request.validate();
-        return allocations.adjust(id, UUID.randomUUID().toString(), delta, reason, caller.getSubject());
+        return idempotency.run(http, caller.getSubject(), body, HttpStatus.OK,
+                entryId -> allocations.adjust(id, entryId, delta, reason, caller.getSubject()),
+                entryId -> allocations.view(id));
     }
 
     @GetMapping("/allocations")

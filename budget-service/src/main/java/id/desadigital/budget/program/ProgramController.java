@@ -1,9 +1,10 @@
 package id.desadigital.budget.program;
 
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -13,14 +14,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.desadigital.budget.idempotency.Idempotency;
 import id.desadigital.budget.request.JsonRequest;
 import id.desadigital.platform.web.PageOf;
 import id.desadigital.platform.web.Paging;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /** Programs: finance officers open, revise and close them; every signed-in role reads them. */
 @RestController
@@ -34,24 +36,29 @@ public class ProgramController {
     private final Programs programs;
     private final ProgramSpending spending;
     private final ProgramClosingStep closing;
+    private final Idempotency idempotency;
 
-    public ProgramController(Programs programs, ProgramSpending spending, ProgramClosingStep closing) {
+    public ProgramController(Programs programs, ProgramSpending spending, ProgramClosingStep closing,
+            Idempotency idempotency) {
         this.programs = programs;
         this.spending = spending;
         this.closing = closing;
+        this.idempotency = idempotency;
     }
 
     @PostMapping
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('FINANCE_OFFICER')")
-    public Mono<ProgramView> create(@RequestBody JsonNode body, @AuthenticationPrincipal Jwt caller) {
+    public Mono<ResponseEntity<Object>> create(@RequestBody JsonNode body, @AuthenticationPrincipal Jwt caller,
+            ServerHttpRequest http) {
         JsonRequest request = JsonRequest.of(body);
         NewProgram program = new NewProgram(request.year("fiscalYear", FIRST_YEAR, LAST_YEAR),
                 request.text("name", 200), request.rupiah("ceiling"),
                 request.oneOf("fundingSource", FundingSource.class),
                 request.matching("activityCode", ACTIVITY_CODE, "1.4.08"));
         request.validate();
-        return programs.create(UUID.randomUUID().toString(), program, caller.getSubject()).flatMap(this::view);
+        return idempotency.run(http, caller.getSubject(), body, HttpStatus.CREATED,
+                id -> programs.create(id, program, caller.getSubject()).flatMap(this::view),
+                id -> get(id));
     }
 
     @GetMapping
@@ -70,20 +77,24 @@ public class ProgramController {
 
     @PostMapping("/{id}/revisions")
     @PreAuthorize("hasRole('FINANCE_OFFICER')")
-    public Mono<ProgramView> revise(@PathVariable String id, @RequestBody JsonNode body,
-            @AuthenticationPrincipal Jwt caller) {
+    public Mono<ResponseEntity<Object>> revise(@PathVariable String id, @RequestBody JsonNode body,
+            @AuthenticationPrincipal Jwt caller, ServerHttpRequest http) {
         JsonRequest request = JsonRequest.of(body);
         long ceiling = request.rupiah("ceiling");
         String reason = request.text("reason", 500);
         request.validate();
-        return programs.revise(id, UUID.randomUUID().toString(), ceiling, reason, caller.getSubject())
-                .flatMap(this::view);
+        return idempotency.run(http, caller.getSubject(), body, HttpStatus.OK,
+                entryId -> programs.revise(id, entryId, ceiling, reason, caller.getSubject()).flatMap(this::view),
+                entryId -> get(id));
     }
 
     @PostMapping("/{id}/close")
     @PreAuthorize("hasRole('FINANCE_OFFICER')")
-    public Mono<ProgramView> close(@PathVariable String id, @AuthenticationPrincipal Jwt caller) {
-        return closing.close(id, UUID.randomUUID().toString(), caller.getSubject()).flatMap(this::view);
+    public Mono<ResponseEntity<Object>> close(@PathVariable String id, @AuthenticationPrincipal Jwt caller,
+            ServerHttpRequest http) {
+        return idempotency.run(http, caller.getSubject(), JsonNodeFactory.instance.objectNode(),
+                HttpStatus.OK, entryId -> closing.close(id, entryId, caller.getSubject()).flatMap(this::view),
+                entryId -> get(id));
     }
 
     private Mono<ProgramView> view(Program program) {

@@ -1,8 +1,8 @@
 package id.desadigital.budget.spending;
 
-import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.desadigital.budget.idempotency.Idempotency;
 import id.desadigital.budget.request.JsonRequest;
 import id.desadigital.platform.security.Caller;
 import reactor.core.publisher.Mono;
@@ -25,33 +25,35 @@ import tools.jackson.databind.JsonNode;
 public class SpendingController {
 
     private final Spendings spendings;
+    private final Idempotency idempotency;
 
-    public SpendingController(Spendings spendings) {
+    public SpendingController(Spendings spendings, Idempotency idempotency) {
         this.spendings = spendings;
+        this.idempotency = idempotency;
     }
 
     @PostMapping("/allocations/{allocationId}/spending")
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('VILLAGE_HEAD')")
-    public Mono<SpendingView> spend(@PathVariable String allocationId, @RequestBody JsonNode body,
-            @AuthenticationPrincipal Jwt caller) {
+    public Mono<ResponseEntity<Object>> spend(@PathVariable String allocationId, @RequestBody JsonNode body,
+            @AuthenticationPrincipal Jwt caller, ServerHttpRequest http) {
         JsonRequest request = JsonRequest.of(body);
         NewSpending spending = new NewSpending(request.rupiah("amount"), request.date("spentOn"),
                 request.oneOf("category", Category.class), request.text("description", 1000),
                 request.optionalText("vendor", 200), request.optionalText("receiptNo", 100));
         request.validate();
-        return spendings.spend(allocationId, UUID.randomUUID().toString(), spending, Caller.from(caller));
+        return idempotency.run(http, caller.getSubject(), body, HttpStatus.CREATED,
+                id -> spendings.spend(allocationId, id, spending, Caller.from(caller)), spendings::view);
     }
 
     @PostMapping("/spending/{id}/reversal")
-    @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('VILLAGE_HEAD', 'FINANCE_OFFICER')")
-    public Mono<SpendingView> reverse(@PathVariable String id, @RequestBody JsonNode body,
-            @AuthenticationPrincipal Jwt caller) {
+    public Mono<ResponseEntity<Object>> reverse(@PathVariable String id, @RequestBody JsonNode body,
+            @AuthenticationPrincipal Jwt caller, ServerHttpRequest http) {
         JsonRequest request = JsonRequest.of(body);
         String reason = request.text("reason", 500);
         request.validate();
-        return spendings.reverse(id, UUID.randomUUID().toString(), reason, Caller.from(caller));
+        return idempotency.run(http, caller.getSubject(), body, HttpStatus.CREATED,
+                entryId -> spendings.reverse(id, entryId, reason, Caller.from(caller)), entryId -> spendings.view(id));
     }
 
     @GetMapping("/spending/{id}")
