@@ -19,7 +19,7 @@ public class LedgerEntries {
 
     private final ReactiveMongoTemplate mongo;
 
-    LedgerEntries(ReactiveMongoTemplate mongo) {
+    public LedgerEntries(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 

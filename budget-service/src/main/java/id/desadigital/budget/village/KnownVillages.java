@@ -15,7 +15,7 @@ public class KnownVillages {
 
     private final ReactiveMongoTemplate mongo;
 
-    KnownVillages(ReactiveMongoTemplate mongo) {
+    public KnownVillages(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
     }
 
