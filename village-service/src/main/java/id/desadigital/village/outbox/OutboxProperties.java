@@ -9,10 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       sweep will publish it)
  * @param sweepInterval  how often unpublished changes are looked for; also runs at start-up
  * @param sweepBatch     villages read per sweep round
- * @param partitions     partitions of village-events (keyed by village code, so per-village order holds)
- * @param replicas       replication factor of the topics this service creates
  */
 @ConfigurationProperties("desa.outbox")
-public record OutboxProperties(Duration publishTimeout, Duration sweepInterval, int sweepBatch, int partitions,
-        short replicas) {
+public record OutboxProperties(Duration publishTimeout, Duration sweepInterval, int sweepBatch) {
 }
