@@ -28,6 +28,8 @@ import id.desadigital.gateway.user.Role;
 public class GatewaySecurityConfiguration {
 
     private static final String ADMIN = Role.ADMIN.name();
+    private static final String FINANCE_OFFICER = Role.FINANCE_OFFICER.name();
+    private static final String VILLAGE_HEAD = Role.VILLAGE_HEAD.name();
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(SigningKeyStore keys, TokenProperties properties) {
@@ -57,6 +59,14 @@ public class GatewaySecurityConfiguration {
                         .hasRole(ADMIN)
                         .pathMatchers(HttpMethod.POST, "/api/auth/users/**").hasRole(ADMIN)
                         .pathMatchers("/actuator/**").hasRole(ADMIN)
+                        // Ledger writes, by the role API.md names; budget-service checks them again, with the
+                        // village a head is scoped to.
+                        .pathMatchers(HttpMethod.POST, "/api/budget/programs/**",
+                                "/api/budget/allocations/*/adjustments/**").hasRole(FINANCE_OFFICER)
+                        .pathMatchers(HttpMethod.POST, "/api/budget/allocations/*/spending/**").hasRole(VILLAGE_HEAD)
+                        .pathMatchers(HttpMethod.POST, "/api/budget/spending/*/reversal/**")
+                        .hasAnyRole(VILLAGE_HEAD, FINANCE_OFFICER)
+                        .pathMatchers(HttpMethod.POST, "/api/budget/**").denyAll()
                         // Everything else of the API needs a signed-in user of any role.
                         .pathMatchers("/api/**").authenticated()
                         // The web pages and their static resources: readable by anyone, they hold no data.

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 
+import id.desadigital.gateway.support.BackendStandIn;
 import id.desadigital.gateway.support.GatewayTestBase;
 
 /** The gateway refuses before a service is asked: no token, a bad token, or the wrong role. */
@@ -107,5 +108,33 @@ class AccessRulesTest extends GatewayTestBase {
                 .bodyValue("{\"username\":\"sneaky\",\"password\":\"long-enough-pw\",\"role\":\"ADMIN\"}")
                 .exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void ledgerWritesNeedTheRoleTheApiNames() {
+        BackendStandIn.VILLAGE.village("33.03.01.2001", "ACTIVE");
+        String auditor = userToken("auditor.three", "AUDITOR", null);
+        String head = userToken("kades.kedungbenda", "VILLAGE_HEAD", "33.03.01.2001");
+        String finance = userToken("finance.three", "FINANCE_OFFICER", null);
+
+        expectPost("/api/budget/programs", auditor, 403);
+        expectPost("/api/budget/programs/p-1/allocations", head, 403);
+        expectPost("/api/budget/programs/p-1/close", auditor, 403);
+        expectPost("/api/budget/allocations/a-1/adjustments", head, 403);
+        expectPost("/api/budget/allocations/a-1/spending", finance, 403);
+        expectPost("/api/budget/spending/s-1/reversal", auditor, 403);
+        expectPost("/api/budget/somewhere-new", finance, 403);
+
+        expectPost("/api/budget/programs/p-1/allocations", finance, 200);
+        expectPost("/api/budget/allocations/a-1/spending", head, 200);
+        expectPost("/api/budget/spending/s-1/reversal", head, 200);
+        expectPost("/api/budget/spending/s-1/reversal", finance, 200);
+    }
+
+    private void expectPost(String path, String token, int status) {
+        web.post().uri(path).headers(h -> h.setBearerAuth(token))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isEqualTo(status);
     }
 }
