@@ -1,10 +1,6 @@
 package id.desadigital.budget.program;
 
-/**
- * Sources of village revenue in Permendagri 20/2018: DDS Dana Desa (from the state budget), ADD Alokasi Dana Desa
- * (from the regency), PBK bagian dari hasil pajak dan retribusi (the regency's tax share), PBP bantuan keuangan
- * provinsi, PAD pendapatan asli desa (the village's own revenue), DLL other lawful revenue.
- */
+/** The funding-source codes of Permendagri 20/2018 that a program names (each is explained in docs/glossary.md). */
 public enum FundingSource {
     DDS, ADD, PBK, PBP, PAD, DLL
 }
