@@ -56,16 +56,20 @@ public class Accounts implements ProgramSpending {
     }
 
     /**
-     * Changes an account by compare-and-set, opening it first if the village has none. {@code decide} sees the
-     * account as read and returns the update (without the entry bookkeeping, which {@link #withEntry} adds), null
-     * for nothing to do, or throws to refuse.
+     * Changes an account by compare-and-set. {@code decide} sees the account as read and returns the update (the
+     * entry bookkeeping comes from {@link #withEntry}), null for nothing to do, or throws to refuse.
      */
     public Mono<VillageAccount> change(String villageCode, Function<VillageAccount, Update> decide) {
+        return cas.apply(VillageAccount.COLLECTION, VillageAccount.class, villageCode, decide,
+                () -> ApiProblem.notFound("Village " + villageCode + " has no allocations"));
+    }
+
+    /** {@link #change}, opening the account first if the village has none yet (its first allocation). */
+    Mono<VillageAccount> openAndChange(String villageCode, Function<VillageAccount, Update> decide) {
         return find(villageCode)
                 .switchIfEmpty(Mono.defer(() -> mongo.insert(VillageAccount.open(villageCode))
                         .onErrorResume(DuplicateKeyException.class, e -> find(villageCode))))
-                .then(cas.apply(VillageAccount.COLLECTION, VillageAccount.class, villageCode, decide,
-                        () -> ApiProblem.notFound("No account for village " + villageCode)));
+                .then(change(villageCode, decide));
     }
 
     /** The update that appends {@code entry} to the account's chain and outbox. */

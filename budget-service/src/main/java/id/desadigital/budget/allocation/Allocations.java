@@ -96,7 +96,7 @@ public class Allocations {
         if (reservation == null) {
             return Mono.empty();
         }
-        return accounts.change(reservation.villageCode(), account -> take(account, program, reservation))
+        return accounts.openAndChange(reservation.villageCode(), account -> take(account, program, reservation))
                 .flatMap(accounts::relay)
                 .then(programs.settle(program.id(), reservation.entryId()))
                 .onErrorResume(AlreadyAllocated.class, refused -> programs.cancel(program.id(), reservation.entryId())

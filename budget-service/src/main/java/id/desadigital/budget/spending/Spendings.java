@@ -66,8 +66,9 @@ public class Spendings {
                                 spending.description(), spending.vendor(), spending.receiptNo()));
                 return Accounts.withEntry(account, entry)
                         .set("allocations", account.with(allocation.withSpent(spent)));
-            }).flatMap(accounts::relayed);
-        }).then(view(spendingId));
+            }).flatMap(accounts::relayed).thenReturn(new SpendingView(spendingId, allocationId, villageCode,
+                    spending.amount(), spending.spentOn(), spending.category().name(), RECORDED));
+        });
     }
 
     public Mono<SpendingView> reverse(String spendingId, String entryId, String reason, Caller caller) {
@@ -96,8 +97,9 @@ public class Spendings {
                 return Accounts.withEntry(account, entry)
                         .set("allocations", account.with(allocation.withSpent(allocation.spent() - amount)))
                         .push("reversed", spendingId);
-            }).flatMap(accounts::relayed);
-        }).then(view(spendingId));
+            }).flatMap(accounts::relayed).thenReturn(new SpendingView(spendingId, allocationId, villageCode, amount,
+                    LocalDate.parse(recorded.text("spentOn")), recorded.text("category"), REVERSED));
+        });
     }
 
     public Mono<SpendingView> view(String spendingId) {
