@@ -23,9 +23,11 @@ import reactor.core.publisher.Mono;
 public class VillageController {
 
     private final VillageStore store;
+    private final VillageViews views;
 
-    public VillageController(VillageStore store) {
+    public VillageController(VillageStore store, VillageViews views) {
         this.store = store;
+        this.views = views;
     }
 
     @GetMapping
@@ -35,14 +37,15 @@ public class VillageController {
         Paging paging = Paging.of(page, size);
         var filter = filter(regencyCode, districtCode, q);
         return Mono.zip(
-                        store.search(filter, paging.offset(), paging.size()).map(VillageView::of).collectList(),
+                        store.search(filter, paging.offset(), paging.size()).collectList().flatMap(views::of),
                         store.count(filter))
                 .map(found -> new PageOf<>(found.getT1(), paging.page(), paging.size(), found.getT2()));
     }
 
+    /** An unknown code answers 404 even when budget figures are stored for it. */
     @GetMapping("/{code}")
     public Mono<VillageView> get(@PathVariable String code) {
-        return existing(code).map(VillageView::of);
+        return views.of(code, existing(code));
     }
 
     /**

@@ -2,7 +2,7 @@ package id.desadigital.village.village;
 
 import java.util.List;
 
-/** A village as the API shows it. {@code budget} is filled from budget-events once the ledger publishes them. */
+/** A village as the API shows it; {@code budget} comes from budget-events, one line per fiscal year in order. */
 public record VillageView(
         String code,
         String name,
@@ -17,10 +17,10 @@ public record VillageView(
         Head head,
         List<BudgetLine> budget) {
 
-    public static VillageView of(Village village) {
+    public static VillageView of(Village village, List<BudgetLine> budget) {
         return new VillageView(village.code(), village.name(), village.type(), village.districtCode(),
                 village.districtName(), village.regencyCode(), village.regencyName(), village.provinceCode(),
-                village.provinceName(), village.status(), village.head(), List.of());
+                village.provinceName(), village.status(), village.head(), List.copyOf(budget));
     }
 
     /** What the ledger says of this village in one fiscal year, in whole rupiah. */
