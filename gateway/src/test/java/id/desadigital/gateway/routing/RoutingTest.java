@@ -36,7 +36,7 @@ class RoutingTest extends GatewayTestBase {
 
     @Test
     void budgetGoesToBudgetServiceWithTheBody() {
-        String token = adminToken();
+        String token = userToken("finance.routing", "FINANCE_OFFICER", null);
 
         web.post().uri("/api/budget/programs").headers(h -> h.setBearerAuth(token))
                 .contentType(MediaType.APPLICATION_JSON)

@@ -28,9 +28,10 @@ public final class FakeChild {
             System.exit(CRASH_EXIT_CODE);
         }
         Path events = Path.of(System.getenv("FAKE_EVENTS"));
+        // Noted before listening: a connectable port is what tells the supervisor (and so the test) it started.
+        record(events, "start " + name);
         ServerSocket server = new ServerSocket(Integer.parseInt(System.getenv("FAKE_PORT")), 50,
             InetAddress.getLoopbackAddress());
-        record(events, "start " + name);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> record(events, "stop " + name)));
         System.out.println("NOTICE " + name + " says hello");
         System.out.println(name + " ordinary output line");
