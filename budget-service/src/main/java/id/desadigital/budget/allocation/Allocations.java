@@ -1,13 +1,15 @@
 package id.desadigital.budget.allocation;
 
-import java.util.List;
-
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import id.desadigital.budget.ledger.EntryFactory;
 import id.desadigital.budget.ledger.LedgerEntries;
 import id.desadigital.budget.ledger.LedgerEntry;
+import id.desadigital.budget.ledger.LedgerProperties;
 import id.desadigital.budget.program.Program;
 import id.desadigital.budget.program.Programs;
 import id.desadigital.budget.program.Reservation;
@@ -35,14 +37,16 @@ public class Allocations {
     private final LedgerEntries ledger;
     private final KnownVillages villages;
     private final EntryFactory entries;
+    private final Cache<String, LedgerEntry> created;
 
     public Allocations(Programs programs, Accounts accounts, LedgerEntries ledger, KnownVillages villages,
-            EntryFactory entries) {
+            EntryFactory entries, LedgerProperties properties) {
         this.programs = programs;
         this.accounts = accounts;
         this.ledger = ledger;
         this.villages = villages;
         this.entries = entries;
+        this.created = Caffeine.newBuilder().maximumSize(properties.knownAllocations()).build();
     }
 
     public Mono<AllocationView> allocate(String programId, String allocationId, String villageCode, long amount,
@@ -138,10 +142,18 @@ public class Allocations {
         return Accounts.withEntry(account, entry).set("allocations", account.with(allocation.withAmount(amount)));
     }
 
-    /** The entry that created the allocation: it names the allocation's village and program. */
+    /**
+     * The entry that created the allocation: it names the allocation's village and program, which never change, so
+     * it is kept in memory once read.
+     */
     public Mono<LedgerEntry> allocationEntry(String allocationId) {
+        LedgerEntry known = created.getIfPresent(allocationId);
+        if (known != null) {
+            return Mono.just(known);
+        }
         return ledger.find(allocationId)
                 .filter(entry -> entry.type().equals(BudgetEvents.FUNDS_ALLOCATED))
+                .doOnNext(entry -> created.put(allocationId, entry))
                 .switchIfEmpty(Mono.error(() -> ApiProblem.notFound("No allocation has id " + allocationId)));
     }
 

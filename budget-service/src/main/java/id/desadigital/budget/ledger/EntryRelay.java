@@ -3,11 +3,20 @@ package id.desadigital.budget.ledger;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -16,25 +25,35 @@ import org.springframework.stereotype.Component;
 import id.desadigital.contracts.EventCodec;
 import id.desadigital.contracts.EventEnvelope;
 import id.desadigital.contracts.Topics;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
- * Moves the pending entries of an {@link Outboxed} document to where readers find them: first into
- * {@code ledger_entries}, then onto {@code budget-events} (acks=all, idempotent producer), and only then out of
- * the document. A crash anywhere leaves them pending, and the next relay (the request's own, or the
+ * Moves the pending entries of {@link Outboxed} documents to where readers find them: first into
+ * {@code ledger_entries}, then onto {@code budget-events} (acks=all, idempotent producer), and only then out of the
+ * documents. A crash anywhere leaves them pending, and the next relay (a request's own, or the
  * {@link OutboxSweeper}'s) repeats the steps: the ledger insert is idempotent by id and consumers drop a repeated
  * eventId, so the price is a possible duplicate message, never a lost entry.
  *
- * <p>Entries of one key go out in sequence order: a relay sends every entry pending in the document as read after
- * its own write, so a later entry never leaves before an earlier one that is still pending.
+ * <p>Relays that arrive while one is under way wait and go together in the next batch: one insert command for all
+ * their entries and one bulk command taking them out of their documents, however many requests they come from.
+ * Each request is answered only once its own entries are relayed. One batch at a time, and every entry pending in a
+ * document goes with it, so a key's entries always leave in sequence order.
  */
 @Component
 public class EntryRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(EntryRelay.class);
+    /** Entries of at most this many documents go in one batch; more wait for the next. */
+    private static final int MAX_BATCH = 500;
 
     private final KafkaTemplate<String, String> kafka;
     private final ReactiveMongoTemplate mongo;
     private final LedgerEntries entries;
     private final EventCodec codec;
+    private final Queue<Request> waiting = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean relaying = new AtomicBoolean();
 
     public EntryRelay(KafkaTemplate<String, String> kafka, ReactiveMongoTemplate mongo, LedgerEntries entries,
             EventCodec budgetEventCodec) {
@@ -44,16 +63,61 @@ public class EntryRelay {
         this.codec = budgetEventCodec;
     }
 
+    /**
+     * Completes once the document's pending entries (as read) are in the ledger, on Kafka and out of it; or, when
+     * that fails (Kafka or the store away), once the failure is logged: the change is stored and its entries stay
+     * pending for the sweeper, so the request that made it is still answered.
+     */
     public Mono<Void> relay(Outboxed document, String collection) {
-        List<LedgerEntry> pending = document.pending().stream()
-                .sorted(Comparator.comparingLong(LedgerEntry::sequence)).toList();
-        if (pending.isEmpty()) {
+        if (document.pending().isEmpty()) {
             return Mono.empty();
         }
-        long last = pending.get(pending.size() - 1).sequence();
+        return Mono.defer(() -> {
+            Request request = new Request(document, collection, Sinks.one());
+            waiting.add(request);
+            drain();
+            return request.done().asMono();
+        }).onErrorResume(failure -> {
+            log.warn("Entries of {} {} stored but not relayed yet; the outbox sweep will: {}", collection,
+                    document.id(), failure.toString());
+            return Mono.empty();
+        });
+    }
+
+    private void drain() {
+        while (!waiting.isEmpty() && relaying.compareAndSet(false, true)) {
+            List<Request> batch = new ArrayList<>();
+            for (Request next; batch.size() < MAX_BATCH && (next = waiting.poll()) != null; ) {
+                batch.add(next);
+            }
+            if (batch.isEmpty()) {
+                relaying.set(false);
+                continue;
+            }
+            relayBatch(batch)
+                    .doOnError(failure -> batch.forEach(request -> request.done().tryEmitError(failure)))
+                    .doOnSuccess(ok -> batch.forEach(request -> request.done().tryEmitEmpty()))
+                    .onErrorResume(failure -> Mono.empty())
+                    .doFinally(signal -> {
+                        relaying.set(false);
+                        drain();
+                    })
+                    .subscribe();
+        }
+    }
+
+    private Mono<Void> relayBatch(List<Request> batch) {
+        Map<String, LedgerEntry> unique = new LinkedHashMap<>();
+        batch.stream().flatMap(request -> request.document().pending().stream())
+                .sorted(Comparator.comparing(LedgerEntry::key).thenComparingLong(LedgerEntry::sequence))
+                .forEach(entry -> unique.putIfAbsent(entry.id(), entry));
+        List<LedgerEntry> pending = List.copyOf(unique.values());
         return entries.storeAll(pending)
                 .then(Mono.defer(() -> send(pending)))
-                .then(markRelayed(document, collection, last));
+                .then(Flux.fromIterable(batch).groupBy(Request::collection)
+                        .flatMap(byCollection -> byCollection.collectList()
+                                .flatMap(requests -> markRelayed(byCollection.key(), requests)))
+                        .then());
     }
 
     private Mono<Void> send(List<LedgerEntry> pending) {
@@ -64,16 +128,21 @@ public class EntryRelay {
     }
 
     /**
-     * Takes the relayed entries out of the document, and the marker too, but only if nothing was written since the
-     * read: a newer write brought its own pending entry, and its relay clears the marker. The revision stays as it
+     * Takes the relayed entries out of their documents, in one ordered bulk command: per document, first the
+     * marker goes with them if nothing was written since the read (a newer write brought its own pending entry,
+     * and its relay clears the marker), then, in case something was, the entries alone. The revision stays as it
      * is, so that a writer working from an older read is not made to retry by a relay.
      */
-    private Mono<Void> markRelayed(Outboxed document, String collection, long last) {
-        return mongo.updateFirst(query(where(Outboxed.ID).is(document.id()).and(Outboxed.REVISION)
-                        .is(document.revision())), relayed(last).unset(Outboxed.UNPUBLISHED), collection)
-                .flatMap(result -> result.getMatchedCount() == 1 ? Mono.empty()
-                        : mongo.updateFirst(query(where(Outboxed.ID).is(document.id())), relayed(last), collection))
-                .then();
+    private Mono<Void> markRelayed(String collection, List<Request> requests) {
+        var bulk = mongo.bulkOps(BulkMode.ORDERED, collection);
+        for (Request request : requests) {
+            Outboxed document = request.document();
+            long last = document.pending().stream().mapToLong(LedgerEntry::sequence).max().orElseThrow();
+            bulk.updateOne(query(where(Outboxed.ID).is(document.id()).and(Outboxed.REVISION).is(document.revision())),
+                    relayed(last).unset(Outboxed.UNPUBLISHED));
+            bulk.updateOne(query(where(Outboxed.ID).is(document.id())), relayed(last));
+        }
+        return bulk.execute().then();
     }
 
     private static Update relayed(long last) {
@@ -84,5 +153,8 @@ public class EntryRelay {
     static EventEnvelope<Object> envelope(LedgerEntry entry) {
         return new EventEnvelope<>(entry.id(), entry.type(), entry.occurredAt(), entry.actor(), entry.key(),
                 entry.sequence(), entry.payload());
+    }
+
+    private record Request(Outboxed document, String collection, Sinks.One<Void> done) {
     }
 }

@@ -9,7 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxBackoff      the longest pause between two attempts (each pause is random, up to twice the last)
  * @param completionDelay how old an unfinished change (a reservation, a closing) must be before the sweeper
  *                        finishes it instead of the request that started it
+ * @param knownAllocations how many allocations' villages each instance keeps in memory (an allocation never moves
+ *                        to another village, so what is kept is never stale); the nation has about 84,000
  */
 @ConfigurationProperties("desa.ledger")
-public record LedgerProperties(int maxAttempts, Duration maxBackoff, Duration completionDelay) {
+public record LedgerProperties(int maxAttempts, Duration maxBackoff, Duration completionDelay, long knownAllocations) {
 }

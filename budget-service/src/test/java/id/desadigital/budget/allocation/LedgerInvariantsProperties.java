@@ -95,14 +95,14 @@ class LedgerInvariantsProperties {
         final Spendings spendings;
 
         Instance(KafkaTemplate<String, String> kafka) {
-            LedgerProperties properties = new LedgerProperties(500, Duration.ofMillis(5), Duration.ofSeconds(30));
+            LedgerProperties properties = new LedgerProperties(500, Duration.ofMillis(5), Duration.ofSeconds(30), 1000);
             CompareAndSet cas = new CompareAndSet(mongo, properties);
             EntryFactory entries = new EntryFactory(Clock.systemUTC());
             LedgerEntries ledger = new LedgerEntries(mongo);
             EntryRelay relay = new EntryRelay(kafka, mongo, ledger, BudgetEvents.codec());
             programs = new Programs(mongo, cas, entries, relay);
             Accounts accounts = new Accounts(mongo, cas, relay, programs);
-            allocations = new Allocations(programs, accounts, ledger, new KnownVillages(mongo), entries);
+            allocations = new Allocations(programs, accounts, ledger, new KnownVillages(mongo), entries, properties);
             spendings = new Spendings(allocations, accounts, ledger, entries);
         }
     }
