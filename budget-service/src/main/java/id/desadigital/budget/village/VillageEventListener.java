@@ -14,8 +14,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
-import id.desadigital.budget.messaging.MessagingProperties;
-import id.desadigital.budget.messaging.UnprocessableMessages;
+import id.desadigital.platform.kafka.MessagingProperties;
+import id.desadigital.platform.kafka.UnprocessableMessages;
 import id.desadigital.budget.village.VillageProjection.Decision;
 import id.desadigital.budget.village.VillageProjection.Outcome;
 import id.desadigital.contracts.EventCodec;

@@ -19,7 +19,7 @@ import org.springframework.kafka.listener.BatchListenerFailedException;
 
 import com.mongodb.MongoTimeoutException;
 
-import id.desadigital.budget.messaging.MessagingProperties;
+import id.desadigital.platform.kafka.MessagingProperties;
 import id.desadigital.budget.village.VillageProjection.Decision;
 import id.desadigital.budget.village.VillageProjection.Outcome;
 import id.desadigital.contracts.EventCodec;

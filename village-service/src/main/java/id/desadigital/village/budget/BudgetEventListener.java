@@ -21,8 +21,8 @@ import id.desadigital.contracts.Topics;
 import id.desadigital.contracts.budget.BudgetEvents;
 import id.desadigital.village.budget.BudgetProjection.Decision;
 import id.desadigital.village.budget.BudgetProjection.Outcome;
-import id.desadigital.village.messaging.MessagingProperties;
-import id.desadigital.village.messaging.UnprocessableMessages;
+import id.desadigital.platform.kafka.MessagingProperties;
+import id.desadigital.platform.kafka.UnprocessableMessages;
 
 /**
  * Feeds the village budget figures from {@code budget-events}, a batch of records at a time: one read and one bulk

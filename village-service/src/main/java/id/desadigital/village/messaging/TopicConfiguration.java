@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
 import id.desadigital.contracts.Topics;
+import id.desadigital.platform.kafka.MessagingProperties;
 
 /**
  * Declares the topics this service writes, reads and dead-letters to, so that it starts on an empty broker whichever

@@ -25,8 +25,8 @@ import id.desadigital.contracts.EventEnvelope;
 import id.desadigital.contracts.Topics;
 import id.desadigital.village.budget.BudgetProjection.Decision;
 import id.desadigital.village.budget.BudgetProjection.Outcome;
-import id.desadigital.village.messaging.MessagingProperties;
-import id.desadigital.village.messaging.UnprocessableMessages;
+import id.desadigital.platform.kafka.MessagingProperties;
+import id.desadigital.platform.kafka.UnprocessableMessages;
 import reactor.core.publisher.Mono;
 
 /** Which record of a batch the listener names to the error handler, and what it hands to the projection. */

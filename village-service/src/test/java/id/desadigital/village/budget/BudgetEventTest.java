@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import id.desadigital.contracts.EventEnvelope;
 import id.desadigital.contracts.budget.BudgetEvents;
-import id.desadigital.village.messaging.UnprocessableMessages;
+import id.desadigital.platform.kafka.UnprocessableMessages;
 
 /** What each budget event type moves, and which events break the contract. */
 class BudgetEventTest {

@@ -1,4 +1,4 @@
-package id.desadigital.village.messaging;
+package id.desadigital.platform.kafka;
 
 /**
  * A message that can never be handled, however often it is retried: it breaks the event contract. Consumers throw

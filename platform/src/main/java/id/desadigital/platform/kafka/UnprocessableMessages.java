@@ -1,4 +1,4 @@
-package id.desadigital.village.messaging;
+package id.desadigital.platform.kafka;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;

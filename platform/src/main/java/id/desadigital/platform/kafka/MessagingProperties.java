@@ -1,4 +1,4 @@
-package id.desadigital.budget.messaging;
+package id.desadigital.platform.kafka;
 
 import java.time.Duration;
 
@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param partitions partitions of each topic this service declares
  * @param replicas replication factor of each topic this service declares
- * @param consumer how long one message may take and how failed ones are retried
+ * @param consumer how long one message (or batch) may take and how failed ones are retried
  */
 @ConfigurationProperties("desa.kafka")
 public record MessagingProperties(

@@ -1,9 +1,10 @@
-package id.desadigital.village.messaging;
+package id.desadigital.platform.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.CommonErrorHandler;
@@ -27,14 +28,15 @@ import id.desadigital.contracts.Topics;
  * the handler then commits the records before it (the listener has stored them), treats that one record like a
  * record listener's failure (dead letter, or back-off and retry), and has the records after it delivered again.
  */
-@Configuration(proxyBeanMethods = false)
-class DeadLetterConfiguration {
+@AutoConfiguration
+@EnableConfigurationProperties(MessagingProperties.class)
+public class DeadLetterAutoConfiguration {
 
     @Bean
     DefaultErrorHandler listenerErrorHandler(KafkaOperations<?, ?> kafka, MessagingProperties properties) {
         // The recoverer waits for the broker's acknowledgement and fails otherwise, so a dead letter that was
         // not stored leaves the message to be retried instead of being skipped.
-        return errorHandler(new DeadLetterPublishingRecoverer(kafka, DeadLetterConfiguration::deadLetterPartition),
+        return errorHandler(new DeadLetterPublishingRecoverer(kafka, DeadLetterAutoConfiguration::deadLetterPartition),
                 properties.consumer().retry());
     }
 
