@@ -36,8 +36,9 @@ post "$admin" "$GATEWAY/api/auth/users" "{\"username\":\"kades.kedungbenda.$RUN\
 finance=$(token "keuangan.$RUN" "keuangan-$RUN")
 head=$(token "kades.kedungbenda.$RUN" "kades-$RUN")
 
-desa=$(curl -sf -H "Authorization: Bearer $admin" "$GATEWAY/api/villages?regencyCode=33.03&size=500" \
-  | grep -o '"code":"[0-9.]*","name":"[^"]*","type":"DESA"' | cut -d'"' -f4)
+villages=$(curl -sf -H "Authorization: Bearer $admin" "$GATEWAY/api/villages?regencyCode=33.03&size=500")
+desa=$(echo "$villages" | grep -o '"code":"[0-9.]*","name":"[^"]*","type":"DESA"' | cut -d'"' -f4)
+kelurahan=$(echo "$villages" | grep -o '"code":"[0-9.]*","name":"[^"]*","type":"KELURAHAN"' | head -1 | cut -d'"' -f4)
 echo "Purbalingga desa: $(echo "$desa" | wc -l)"
 
 line=$(post "$finance" "$GATEWAY/api/budget/programs" \
@@ -54,7 +55,7 @@ done
 echo "ok   $(echo "$desa" | wc -l) allocations of Rp 6,000,000 in $(awk "BEGIN{printf \"%.1f\", $(date +%s.%N) - $start}") s"
 curl -sf -H "Authorization: Bearer $finance" "$GATEWAY/api/budget/programs/$program"; echo
 expect 409 "$(post "$finance" "$GATEWAY/api/budget/programs/$program/allocations" \
-  '{"villageCode":"33.03.01.1001","amount":60000000}')" "the next allocation past the ceiling"
+  "{\"villageCode\":\"$kelurahan\",\"amount\":60000000}")" "the next allocation past the ceiling"
 
 spend() { post "$1" "$SPEND_URL/api/budget/allocations/$allocation/spending" \
   "{\"amount\":$2,\"spentOn\":\"2026-03-02\",\"category\":\"HARDWARE\",\"description\":\"Laptop operator SID\"}"; }
