@@ -30,14 +30,15 @@ public class ProgramClosing implements ProgramClosingStep {
 
     @Override
     public Mono<Program> close(String programId, String entryId, String actor) {
-        return programs.beginClosing(programId).flatMap(program -> program.status() == ProgramStatus.CLOSED
-                ? Mono.just(program) : finish(program, entryId, actor));
+        return programs.beginClosing(programId, entryId, actor).flatMap(program ->
+                program.status() == ProgramStatus.CLOSED ? Mono.just(program) : finish(program));
     }
 
-    Mono<Program> finish(Program closing, String entryId, String actor) {
+    /** The steps after CLOSING, for whoever began it (recorded in the program), by its request or by the sweeper. */
+    Mono<Program> finish(Program closing) {
         return finishReservations(closing)
                 .then(accounts.closeProgram(closing.id()))
-                .then(programs.finishClosing(closing.id(), entryId, actor));
+                .then(programs.finishClosing(closing.id(), closing.closing().entryId(), closing.closing().actor()));
     }
 
     /** Carries every reservation of the program to its village (or cancels it); shared with the sweeper. */

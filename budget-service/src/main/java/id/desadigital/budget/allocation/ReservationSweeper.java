@@ -2,7 +2,6 @@ package id.desadigital.budget.allocation;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +28,6 @@ import reactor.core.publisher.Mono;
 class ReservationSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(ReservationSweeper.class);
-    /** The actor of a closing the sweeper had to finish. */
-    private static final String SYSTEM = "system";
 
     private final Programs programs;
     private final Allocations allocations;
@@ -73,7 +70,7 @@ class ReservationSweeper {
         return programs.unfinished().concatMap(program -> {
             if (program.status() == ProgramStatus.CLOSING) {
                 log.info("Finishing the closing of program {}", program.id());
-                return closing.finish(program, UUID.randomUUID().toString(), SYSTEM).then();
+                return closing.finish(program).then();
             }
             return Flux.fromIterable(program.reservations())
                     .filter(reservation -> reservation.reservedAt().isBefore(before))

@@ -16,6 +16,8 @@ import id.desadigital.budget.ledger.Outboxed;
  * them; {@code released} remembers which, so that a repeated release subtracts nothing.
  *
  * @param sequence the program's own chain: PROGRAM_CREATED, CEILING_REVISED, PROGRAM_CLOSED
+ * @param closing  while CLOSING, who asked and the id their PROGRAM_CLOSED entry gets, so that a closing finished by
+ *                 the sweeper is recorded as theirs
  */
 @Document(Program.COLLECTION)
 public record Program(
@@ -34,7 +36,8 @@ public record Program(
         List<Reservation> reservations,
         List<String> released,
         List<LedgerEntry> pending,
-        String unpublished) implements Outboxed {
+        String unpublished,
+        Closing closing) implements Outboxed {
 
     public static final String COLLECTION = "programs";
 
@@ -50,5 +53,9 @@ public record Program(
 
     public boolean isOpen() {
         return status == ProgramStatus.OPEN;
+    }
+
+    /** A closing under way: its PROGRAM_CLOSED entry's id and actor. */
+    public record Closing(String entryId, String actor) {
     }
 }

@@ -67,7 +67,7 @@ public class Programs {
                         program.fundingSource().name(), program.activityCode()));
         Program fresh = new Program(id, program.fiscalYear(), program.name(), program.fundingSource().name(),
                 program.activityCode(), program.ceiling(), 0, ProgramStatus.OPEN, created.occurredAt(), 1, 1, 0,
-                List.of(), List.of(), List.of(created), id);
+                List.of(), List.of(), List.of(created), id, null);
         return mongo.insert(fresh)
                 .onErrorResume(DuplicateKeyException.class, e -> get(id))
                 .flatMap(this::relayed);
@@ -135,12 +135,12 @@ public class Programs {
     }
 
     /** First step of closing: from here no allocation, increase or revision is taken. */
-    public Mono<Program> beginClosing(String id) {
+    public Mono<Program> beginClosing(String id, String entryId, String actor) {
         return change(id, program -> {
             if (program.status() != ProgramStatus.OPEN) {
                 return null;
             }
-            return new Update().set("status", ProgramStatus.CLOSING);
+            return new Update().set("status", ProgramStatus.CLOSING).set("closing", new Program.Closing(entryId, actor));
         });
     }
 
