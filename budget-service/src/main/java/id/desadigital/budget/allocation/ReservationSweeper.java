@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import id.desadigital.budget.ledger.EntryFactory;
 import id.desadigital.budget.ledger.LedgerProperties;
-import id.desadigital.budget.program.Program;
 import id.desadigital.budget.program.ProgramStatus;
 import id.desadigital.budget.program.Programs;
 import reactor.core.Disposable;
