@@ -55,14 +55,15 @@ public class Allocations {
                 .filter(Boolean::booleanValue)
                 .switchIfEmpty(Mono.error(() -> ApiProblem.unprocessable(
                         "Village " + villageCode + " is unknown or inactive; only active villages receive allocations")))
-                .then(programs.get(programId))
-                .flatMap(program -> accounts.find(villageCode)
-                        .flatMap(account -> account.allocationIn(programId)
-                                .filter(existing -> !existing.id().equals(allocationId))
-                                .map(existing -> Mono.<Program>error(alreadyAllocated(villageCode, existing)))
-                                .orElse(Mono.empty()))
-                        .then(programs.reserve(programId, new Reservation(allocationId, allocationId, villageCode,
-                                amount, actor, note, entries.now()))))
+                // Refused early if the village already has one (the account decides for certain later); the
+                // reservation's compare-and-set reads the program, and answers 404 for an unknown one.
+                .then(accounts.find(villageCode))
+                .flatMap(account -> account.allocationIn(programId)
+                        .filter(existing -> !existing.id().equals(allocationId))
+                        .map(existing -> Mono.<Void>error(alreadyAllocated(villageCode, existing)))
+                        .orElse(Mono.empty()))
+                .then(Mono.defer(() -> programs.reserve(programId, new Reservation(allocationId, allocationId,
+                        villageCode, amount, actor, note, entries.now()))))
                 .flatMap(program -> complete(program, reservation(program, allocationId)))
                 .then(view(allocationId));
     }

@@ -14,6 +14,7 @@ import id.desadigital.budget.ledger.EntryFactory;
 import id.desadigital.budget.ledger.LedgerProperties;
 import id.desadigital.budget.program.ProgramStatus;
 import id.desadigital.budget.program.Programs;
+import id.desadigital.platform.scheduling.Periodic;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -48,13 +49,7 @@ class ReservationSweeper {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        schedule = Flux.interval(interval, interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(e -> {
-                    log.warn("Reservation sweep failed; next one in {}: {}", interval, e.toString());
-                    return Mono.empty();
-                }), 0)
-                .subscribe();
+        schedule = Periodic.every(interval, interval, "Reservation sweep", this::sweep);
     }
 
     @jakarta.annotation.PreDestroy

@@ -14,6 +14,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
+import id.desadigital.platform.scheduling.Periodic;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -45,13 +46,7 @@ public class OutboxSweeper {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        schedule = Flux.interval(Duration.ZERO, interval)
-                .onBackpressureDrop()
-                .concatMap(tick -> sweep().onErrorResume(e -> {
-                    log.warn("Outbox sweep failed; next one in {}: {}", interval, e.toString());
-                    return Mono.empty();
-                }), 0)
-                .subscribe();
+        schedule = Periodic.every(interval, Duration.ZERO, "Outbox sweep", this::sweep);
     }
 
     @jakarta.annotation.PreDestroy

@@ -1,60 +1,31 @@
 package id.desadigital.budget.village;
 
-import java.time.Duration;
-
 import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
 import org.springframework.stereotype.Component;
 
-import reactor.core.Disposable;
-import reactor.util.retry.Retry;
+import id.desadigital.platform.mongo.IndexesInBackground;
+import reactor.core.publisher.Mono;
 
 /**
- * Creates the unique {@code {_id, sequence}} index the projection's compare-and-set filters on. Without it the
- * writes stay correct (the filter still names {@code _id}) but a MongoDB wire-protocol store that only uses an
- * index for an exact field match would scan the whole collection on every event. Created in the background and
- * retried until MongoDB answers, so the service starts (and reports its store DOWN) while MongoDB is away.
+ * The unique {@code {_id, sequence}} index the village projection's compare-and-set filters on: without it the writes
+ * stay correct, but the embedded store would scan the whole collection on every event.
  */
 @Component
-class KnownVillageIndexes implements SmartLifecycle {
-
-    private static final Logger log = LoggerFactory.getLogger(KnownVillageIndexes.class);
+class KnownVillageIndexes extends IndexesInBackground {
 
     private final ReactiveMongoTemplate mongo;
-    private volatile Disposable creation;
 
     KnownVillageIndexes(ReactiveMongoTemplate mongo) {
+        super("village view index");
         this.mongo = mongo;
     }
 
     @Override
-    public void start() {
-        CompoundIndexDefinition index = new CompoundIndexDefinition(new Document("_id", 1)
-                .append(KnownVillage.SEQUENCE, 1));
+    protected Mono<?> create() {
+        CompoundIndexDefinition index = new CompoundIndexDefinition(new Document("_id", 1).append(KnownVillage.SEQUENCE, 1));
         index.named("code_sequence").unique();
-        creation = mongo.indexOps(KnownVillage.class)
-                .createIndex(index)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
-                        .doBeforeRetry(signal -> log.warn("Cannot create the village index yet: {}",
-                                signal.failure().toString())))
-                .subscribe(name -> log.debug("Index {} on {} is in place", name, KnownVillage.COLLECTION));
-    }
-
-    @Override
-    public void stop() {
-        Disposable running = creation;
-        if (running != null) {
-            running.dispose();
-        }
-        creation = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return creation != null;
+        return mongo.indexOps(KnownVillage.class).createIndex(index);
     }
 }
