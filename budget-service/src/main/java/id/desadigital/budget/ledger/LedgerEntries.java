@@ -2,20 +2,15 @@ package id.desadigital.budget.ledger;
 
 import java.util.List;
 
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
-
-import com.mongodb.MongoBulkWriteException;
 
 import reactor.core.publisher.Mono;
 
 /** The {@code ledger_entries} collection: entries land here once, by id, and are never changed. */
 @Component
 public class LedgerEntries {
-
-    private static final int DUPLICATE_KEY = 11000;
 
     private final ReactiveMongoTemplate mongo;
 
@@ -40,16 +35,9 @@ public class LedgerEntries {
         return bulk.execute().then().onErrorResume(LedgerEntries::onlyDuplicates, e -> Mono.empty());
     }
 
-    /** Spring reports a bulk write's errors in one of several wrappings, depending on the failure. */
-    private static boolean onlyDuplicates(Throwable error) {
-        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BulkOperationException bulk) {
-                return bulk.getErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY);
-            }
-            if (cause instanceof MongoBulkWriteException bulk) {
-                return bulk.getWriteErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY);
-            }
-        }
-        return false;
+    private static boolean onlyDuplicates(Throwable failure) {
+        return BulkWriteErrors.of(failure)
+                .map(errors -> errors.stream().allMatch(BulkWriteErrors::isDuplicateKey))
+                .orElse(false);
     }
 }

@@ -5,13 +5,13 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * @param maxAttempts     how often a write is decided again after losing the race for its document
- * @param maxBackoff      the longest pause between two attempts (each pause is random, up to twice the last)
+ * @param maxAttempts     how often a write is decided again after losing the race for its document to another
+ *                        instance (within one instance, writes to a document take turns)
  * @param completionDelay how old an unfinished change (a reservation, a closing) must be before the sweeper
  *                        finishes it instead of the request that started it
  * @param knownAllocations how many allocations' villages each instance keeps in memory (an allocation never moves
  *                        to another village, so what is kept is never stale); the nation has about 84,000
  */
 @ConfigurationProperties("desa.ledger")
-public record LedgerProperties(int maxAttempts, Duration maxBackoff, Duration completionDelay, long knownAllocations) {
+public record LedgerProperties(int maxAttempts, Duration completionDelay, long knownAllocations) {
 }

@@ -1,0 +1,138 @@
+package id.desadigital.budget.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Update;
+
+import com.mongodb.reactivestreams.client.MongoClients;
+
+import id.desadigital.platform.testing.MongoStandIn;
+import id.desadigital.platform.web.ApiProblem;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.test.StepVerifier;
+
+/**
+ * The compare-and-set writes every ledger change goes through, batched: each write decides on the document as it
+ * is, a write that lost its race to another instance decides again, and a refused or failed write takes nothing
+ * else in its batch down with it.
+ */
+class CompareAndSetTest {
+
+    private static final ReactiveMongoTemplate MONGO = new ReactiveMongoTemplate(
+            MongoClients.create(MongoStandIn.uri()), "compare-and-set");
+    private static final LedgerProperties PROPERTIES = new LedgerProperties(200, Duration.ofSeconds(30), 100);
+
+    private String collection;
+
+    record Counter(@Id String id, long revision, long count, List<LedgerEntry> pending) implements Outboxed {
+    }
+
+    @BeforeEach
+    void collection() {
+        collection = "counters-" + UUID.randomUUID();
+        new OutboxedCollection<>(collection, Counter.class, counter -> Mono.empty()).ensureIndexes(MONGO).block();
+    }
+
+    @Test
+    void twoInstancesIncrementingOneDocumentLoseNoIncrement() {
+        insert("c", 0);
+        CompareAndSet first = new CompareAndSet(MONGO, PROPERTIES);
+        CompareAndSet second = new CompareAndSet(MONGO, PROPERTIES);
+        var seen = ConcurrentHashMap.<Long>newKeySet();
+
+        StepVerifier.create(Flux.range(0, 120)
+                        .flatMap(i -> (i % 2 == 0 ? first : second).apply(collection, Counter.class, "c", counter -> {
+                            seen.add(counter.count());
+                            return new Update().inc("count", 1);
+                        }, IllegalStateException::new), 120)
+                        .then(MONGO.findById("c", Counter.class, collection)))
+                .assertNext(counter -> {
+                    assertThat(counter.count()).isEqualTo(120);
+                    assertThat(counter.revision()).isEqualTo(120);
+                })
+                .verifyComplete();
+        assertThat(seen).as("every count from 0 to 119 was decided on").hasSize(120);
+    }
+
+    @Test
+    void aRefusedWriteFailsAloneAndTheOthersInItsBatchStand() {
+        for (int i = 0; i < 10; i++) {
+            insert("c" + i, i);
+        }
+        CompareAndSet cas = new CompareAndSet(MONGO, PROPERTIES);
+
+        StepVerifier.create(Flux.range(0, 10)
+                        .flatMap(i -> cas.apply(collection, Counter.class, "c" + i, counter -> {
+                                    if (counter.count() == 3) {
+                                        throw ApiProblem.conflict("three is refused");
+                                    }
+                                    return new Update().inc("count", 100);
+                                }, IllegalStateException::new)
+                                .map(counter -> "c" + i + "=" + counter.count())
+                                .onErrorResume(ApiProblem.class, refused -> Mono.just("c" + i + " refused")), 10)
+                        .collectList())
+                .assertNext(outcomes -> assertThat(outcomes).containsExactlyInAnyOrder("c0=100", "c1=101",
+                        "c2=102", "c3 refused", "c4=104", "c5=105", "c6=106", "c7=107", "c8=108", "c9=109"))
+                .verifyComplete();
+        StepVerifier.create(MONGO.findById("c3", Counter.class, collection))
+                .assertNext(counter -> assertThat(counter.revision()).isZero())
+                .verifyComplete();
+    }
+
+    @Test
+    void nothingToDoAnswersTheDocumentAsReadAndWritesNothing() {
+        insert("c", 7);
+        StepVerifier.create(new CompareAndSet(MONGO, PROPERTIES)
+                        .apply(collection, Counter.class, "c", counter -> null, IllegalStateException::new))
+                .assertNext(counter -> assertThat(counter.revision()).isZero())
+                .verifyComplete();
+    }
+
+    @Test
+    void aMissingDocumentIsTheCallersNotFoundAndCreatesNothing() {
+        StepVerifier.create(new CompareAndSet(MONGO, PROPERTIES).apply(collection, Counter.class, "absent",
+                        counter -> new Update().inc("count", 1), () -> ApiProblem.notFound("no counter absent")))
+                .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("no counter absent"))
+                .verify();
+        StepVerifier.create(MONGO.count(new org.springframework.data.mongodb.core.query.Query(), collection))
+                .expectNext(0L)
+                .verifyComplete();
+    }
+
+    @Test
+    void aWriteThatKeepsLosingItsRaceIsRefusedAsContendedHavingWrittenNothing() {
+        insert("c", 0);
+        CompareAndSet patient = new CompareAndSet(MONGO, PROPERTIES);
+        CompareAndSet unlucky = new CompareAndSet(MONGO, new LedgerProperties(2, Duration.ofSeconds(30), 100));
+        AtomicInteger decisions = new AtomicInteger();
+
+        // Each time the unlucky write decides, another instance changes the document before it can write.
+        StepVerifier.create(unlucky.apply(collection, Counter.class, "c", counter -> {
+                    decisions.incrementAndGet();
+                    patient.apply(collection, Counter.class, "c", other -> new Update().inc("count", 10),
+                            IllegalStateException::new).block();
+                    return new Update().inc("count", 1);
+                }, IllegalStateException::new))
+                .expectError(Contended.class)
+                .verify();
+        assertThat(decisions).hasValue(2);
+        StepVerifier.create(MONGO.findById("c", Counter.class, collection))
+                .assertNext(counter -> assertThat(counter.count()).isEqualTo(20))
+                .verifyComplete();
+    }
+
+    private void insert(String id, long count) {
+        MONGO.insert(new Counter(id, 0, count, List.of()), collection).block();
+    }
+}
