@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
 
 import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
@@ -38,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * from an acknowledged write to village-service's figure, and the store's own rate for the commands one write
  * needs, on a running stack. Not a test: run it as docs/performance.md says.
  *
- * <p>Setup (not timed): a finance officer, a program, one allocation per village for the first
+ * <p>Setup (not timed): a finance officer, a program per regency, one allocation per village for the first
  * {@code bench.allocations} villages village-service lists, and village-head accounts for the first
  * {@code bench.heads} of them. Load: {@code bench.concurrency} clients each spending Rp 1 again and again from a
  * random head's allocation for {@code bench.seconds}, first directly, then through the gateway. Meanwhile one
@@ -76,15 +78,27 @@ public final class LedgerWriteBenchmark {
         String admin = token("admin", adminPassword);
         String finance = user(admin, "keuangan." + run, "FINANCE_OFFICER", null);
         List<String> codes = villageCodes(admin, allocations + 1);
-        String program = post(finance, budget + "/api/budget/programs", Map.of("fiscalYear", FISCAL_YEAR,
-                "name", "Bench " + run, "ceiling", AMOUNT_PER_ALLOCATION * codes.size(), "fundingSource", "PBK",
-                "activityCode", "1.4.08")).get("id").asString();
+        // One program per regency (kabupaten), as each regency funds its own villages: at national scale the
+        // allocations spread over some 500 programs instead of queueing on one program's ceiling.
+        Map<String, List<String>> byRegency = codes.stream().collect(Collectors.groupingBy(LedgerWriteBenchmark::regency,
+                LinkedHashMap::new, Collectors.toList()));
+        Map<String, String> programOf = new ConcurrentHashMap<>();
+        parallel(List.copyOf(byRegency.keySet()), regency -> programOf.put(regency, post(finance,
+                budget + "/api/budget/programs", Map.of("fiscalYear", FISCAL_YEAR, "name", "Bench " + run + " " + regency,
+                        "ceiling", AMOUNT_PER_ALLOCATION * byRegency.get(regency).size(), "fundingSource", "PBK",
+                        "activityCode", "1.4.08")).get("id").asString()));
 
         Instant started = Instant.now();
         Map<String, String> allocationOf = new ConcurrentHashMap<>();
-        parallel(codes, code -> allocationOf.put(code, post(finance, budget + "/api/budget/programs/" + program
-                + "/allocations", Map.of("villageCode", code, "amount", AMOUNT_PER_ALLOCATION)).get("id").asString()));
-        System.out.printf("setup: %d allocations in %.1f s%n", codes.size(),
+        parallel(codes, code -> {
+            allocationOf.put(code, post(finance, budget + "/api/budget/programs/" + programOf.get(regency(code))
+                    + "/allocations", Map.of("villageCode", code, "amount", AMOUNT_PER_ALLOCATION)).get("id").asString());
+            if (allocationOf.size() % 10_000 == 0) {
+                System.out.printf("setup: %d allocations after %.0f s%n", allocationOf.size(),
+                        Duration.between(started, Instant.now()).toMillis() / 1000.0);
+            }
+        });
+        System.out.printf("setup: %d allocations in %d programs in %.1f s%n", codes.size(), programOf.size(),
                 Duration.between(started, Instant.now()).toMillis() / 1000.0);
 
         List<String[]> spenders = new ArrayList<>();
@@ -291,6 +305,11 @@ public final class LedgerWriteBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The regency (kabupaten) part of a Kemendagri village code: 33.03.01.2001 is in 33.03. */
+    private static String regency(String villageCode) {
+        return villageCode.substring(0, 5);
     }
 
     private static void parallel(List<String> items, java.util.function.Consumer<String> work) throws InterruptedException {
