@@ -1,5 +1,7 @@
 package id.desadigital.gateway.security;
 
+import java.time.Clock;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -35,7 +37,8 @@ public class GatewaySecurityConfiguration {
     ReactiveJwtDecoder jwtDecoder(SigningKeyStore keys, TokenProperties properties) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> keys.publicKeys()).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-        return decoder;
+        return new VerifiedTokens(decoder, properties.rememberedTokens(), properties.rememberTokensFor(),
+                Clock.systemUTC());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package id.desadigital.platform.security;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
 import java.util.Base64;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -41,7 +42,8 @@ public class ServiceSecurityAutoConfiguration {
         if (StringUtils.hasText(properties.issuer())) {
             decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
         }
-        return decoder;
+        return new VerifiedTokens(decoder, properties.rememberedTokens(), properties.rememberTokensFor(),
+                Clock.systemUTC());
     }
 
     @Bean
