@@ -22,7 +22,7 @@ import io.netty.channel.Channel;
  * disabled and commits itself, through a {@link GroupCommit} so that concurrent writers share commits. Every
  * wire command (OP_MSG and legacy OP_QUERY alike) passes through {@link #handleCommand}.
  * <p>
- * Its databases keep index keys in typed maps ({@link TypedIndexH2Database}).
+ * Its databases keep index keys in typed maps ({@link TypedH2Database}).
  * <p>
  * Measured here: with one writer about 1,000 acknowledged inserts/s, with 16 concurrent writers about
  * 2,900/s; the stock background-commit backend does about 4,600/s but loses acknowledged writes.
@@ -61,7 +61,7 @@ final class DurableH2Backend extends H2Backend {
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         // getMvStore(), not the field: the superclass constructor opens the admin database before it is set.
-        return new TypedIndexH2Database(databaseName, getMvStore(), getCursorRegistry());
+        return new TypedH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     /** Runs store maintenance that commits (compaction) between commands, like every other commit. */

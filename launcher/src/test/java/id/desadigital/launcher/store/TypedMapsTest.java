@@ -31,8 +31,11 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
-/** Unique indexes keyed by {@link KeyValueDataType}: same answers as before, and old data files still open. */
-class TypedIndexTest {
+/**
+ * Unique indexes keyed by {@link KeyValueDataType} and documents stored as BSON: same answers as before, and old
+ * data files still open.
+ */
+class TypedMapsTest {
 
     @TempDir
     Path dataDir;
@@ -65,7 +68,37 @@ class TypedIndexTest {
     }
 
     @Test
-    void aDataFileWrittenWithStockIndexesOpensWithItsIndexesWhole() {
+    void documentsSurviveTheFileWithEveryValueAsWritten() {
+        var type = BsonDocumentDataType.INSTANCE;
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", "33.03.01.2001")
+            .append("revision", 7L).append("count", 3).append("rate", 0.25).append("active", true)
+            .append("closedAt", null).append("occurredAt", java.time.Instant.parse("2026-03-02T08:00:00Z"))
+            .append("pending", List.of(new de.bwaldvogel.mongo.bson.Document("amount", 6_000_000L)
+                .append("category", "DATA"), "text"))
+            .append("entryId", new de.bwaldvogel.mongo.bson.ObjectId());
+        WriteBuffer buffer = new WriteBuffer();
+        type.write(buffer, document);
+        type.write(buffer, new de.bwaldvogel.mongo.bson.Document());
+        ByteBuffer written = buffer.getBuffer();
+        written.flip();
+
+        assertThat(type.read(written)).isEqualTo(document);
+        assertThat(type.read(written)).isEmpty();
+        assertThat(written.hasRemaining()).isFalse();
+        assertThat(type.compare(document, type.read(bytesOf(document)))).isZero();
+        assertThat(type.getMemory(document)).isPositive();
+    }
+
+    private static ByteBuffer bytesOf(de.bwaldvogel.mongo.bson.Document document) {
+        WriteBuffer buffer = new WriteBuffer();
+        BsonDocumentDataType.INSTANCE.write(buffer, document);
+        ByteBuffer written = buffer.getBuffer();
+        written.flip();
+        return written;
+    }
+
+    @Test
+    void aDataFileWrittenWithStockMapsOpensWithItsDocumentsAndIndexesWhole() {
         Path file = dataDir.resolve("store.mv.db");
         withServer(file, H2Backend::new, client -> {
             MongoCollection<Document> villages = villages(client);
@@ -93,7 +126,9 @@ class TypedIndexTest {
 
         MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open();
         try {
-            assertThat(store.getMapNames()).contains("village.villages._index__id_.typed")
+            assertThat(store.getMapNames())
+                .contains("village.villages._index__id_.typed", "databases.village.villages.bson")
+                .doesNotContain("databases.village.villages")
                 .noneMatch(name -> name.endsWith("._index__id_"))
                 .noneMatch(name -> name.contains("unpublished"));
         } finally {
