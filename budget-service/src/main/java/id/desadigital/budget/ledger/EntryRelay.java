@@ -128,19 +128,19 @@ public class EntryRelay {
     }
 
     /**
-     * Takes the relayed entries out of their documents, in one ordered bulk command: per document, first the
-     * marker goes with them if nothing was written since the read (a newer write brought its own pending entry,
-     * and its relay clears the marker), then, in case something was, the entries alone. The revision stays as it
-     * is, so that a writer working from an older read is not made to retry by a relay.
+     * Takes the relayed entries and the marker out of their documents, in one bulk command, but only from a
+     * document still at the revision relayed. A document written since holds these entries too (they were pending
+     * when the newer write read it), and that write's own relay takes them out with its own; should that relay
+     * die, the marker stays and the sweeper finishes it. The revision stays as it is, so that a writer working from
+     * an older read is not made to retry by a relay.
      */
     private Mono<Void> markRelayed(String collection, List<Request> requests) {
-        var bulk = mongo.bulkOps(BulkMode.ORDERED, collection);
+        var bulk = mongo.bulkOps(BulkMode.UNORDERED, collection);
         for (Request request : requests) {
             Outboxed document = request.document();
             long last = document.pending().stream().mapToLong(LedgerEntry::sequence).max().orElseThrow();
             bulk.updateOne(query(where(Outboxed.ID).is(document.id()).and(Outboxed.REVISION).is(document.revision())),
                     relayed(last).unset(Outboxed.UNPUBLISHED));
-            bulk.updateOne(query(where(Outboxed.ID).is(document.id())), relayed(last));
         }
         return bulk.execute().then();
     }
