@@ -155,28 +155,22 @@ final class CompareAndSetBatch<T extends Outboxed> {
                 .and(Outboxed.REVISION).is(d.revision())), d.update()));
         return bulk.execute()
                 .map(result -> List.<BulkWriteError>of())
-                .onErrorResume(failure -> BulkWriteErrors.of(failure).isPresent(),
-                        failure -> Mono.just(BulkWriteErrors.of(failure).orElseThrow()))
+                .onErrorResume(failure -> BulkWriteErrors.of(failure).map(Mono::just)
+                        .orElseGet(() -> Mono.error(failure)))
                 .flatMap(errors -> settle(decided, errors));
     }
 
     /** Answers the writes that took effect with their documents as now stored; the others go again or fail. */
     private Mono<Void> settle(List<Decided<T>> decided, List<BulkWriteError> errors) {
-        Set<Integer> failed = new HashSet<>();
+        List<Write<T>> won = new ArrayList<>(decided.stream().map(Decided::write).toList());
         for (BulkWriteError error : errors) {
             Write<T> write = decided.get(error.getIndex()).write();
-            failed.add(error.getIndex());
+            won.remove(write);
             if (BulkWriteErrors.isDuplicateKey(error)) {
                 lostRace(write);
             } else {
                 write.fail(new IllegalStateException("The store refused the write to " + collection + " "
                         + write.id() + ": " + error.getMessage()));
-            }
-        }
-        List<Write<T>> won = new ArrayList<>(decided.size());
-        for (int i = 0; i < decided.size(); i++) {
-            if (!failed.contains(i)) {
-                won.add(decided.get(i).write());
             }
         }
         if (won.isEmpty()) {

@@ -22,7 +22,7 @@ import io.netty.channel.Channel;
  * disabled and commits itself, through a {@link GroupCommit} so that concurrent writers share commits. Every
  * wire command (OP_MSG and legacy OP_QUERY alike) passes through {@link #handleCommand}.
  * <p>
- * Its databases keep index keys in typed maps ({@link TypedH2Database}).
+ * Its databases keep index keys and documents in typed maps ({@link TypedH2Database}).
  * <p>
  * Measured here: with one writer about 1,000 acknowledged inserts/s, with 16 concurrent writers about
  * 2,900/s; the stock background-commit backend does about 4,600/s but loses acknowledged writes.
