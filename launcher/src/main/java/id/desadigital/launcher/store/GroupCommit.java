@@ -26,6 +26,8 @@ final class GroupCommit {
     private final MVStore store;
     private final ReentrantReadWriteLock commandsVersusCommit = new ReentrantReadWriteLock();
     private final Object monitor = new Object();
+    /** One commit (and its sync) at a time: a compaction's commit must not reuse space before the last sync. */
+    private final Object commitTurn = new Object();
 
     /** Tickets handed out: writes that finished and wait to be durable. */
     private long issued;
@@ -47,11 +49,17 @@ final class GroupCommit {
         }
     }
 
-    /** Runs store maintenance (a compaction, which commits too) between commands. */
+    /** Runs store maintenance (a compaction, which commits and syncs too) between commands and commits. */
     void exclusively(Runnable maintenance) {
+        synchronized (commitTurn) {
+            betweenCommands(maintenance);
+        }
+    }
+
+    private void betweenCommands(Runnable action) {
         commandsVersusCommit.writeLock().lock();
         try {
-            maintenance.run();
+            action.run();
         } finally {
             commandsVersusCommit.writeLock().unlock();
         }
@@ -106,10 +114,12 @@ final class GroupCommit {
     private void commitAsLeader(long covered) {
         boolean committed = false;
         try {
-            exclusively(() -> {
-                store.commit();
+            synchronized (commitTurn) {
+                betweenCommands(store::commit);
+                // The chunk is written; commands may change the maps again while it reaches the disk. Their
+                // tickets are newer than this commit's, so they wait for the next one.
                 store.sync();
-            });
+            }
             committed = true;
         } finally {
             synchronized (monitor) {
