@@ -1,0 +1,169 @@
+package id.desadigital.system.access;
+
+import static id.desadigital.system.access.Endpoint.anyone;
+import static id.desadigital.system.access.Endpoint.budget;
+import static id.desadigital.system.access.Endpoint.gateway;
+import static id.desadigital.system.access.Endpoint.only;
+import static id.desadigital.system.access.Endpoint.signedIn;
+import static id.desadigital.system.access.Endpoint.village;
+import static id.desadigital.system.support.Fixture.FISCAL_YEAR;
+import static id.desadigital.system.support.Fixture.VILLAGE_A;
+import static id.desadigital.system.support.Fixture.VILLAGE_C;
+import static id.desadigital.system.support.Who.ADMIN;
+import static id.desadigital.system.support.Who.AUDITOR;
+import static id.desadigital.system.support.Who.FINANCE_OFFICER;
+import static id.desadigital.system.support.Who.HEAD_OWN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import id.desadigital.system.access.Endpoint.Call;
+import id.desadigital.system.support.Api;
+import id.desadigital.system.support.Fixture;
+import id.desadigital.system.support.RunningStack;
+import id.desadigital.system.support.StackExtension;
+import id.desadigital.system.support.Who;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The role × endpoint matrix of API.md, every caller against every endpoint, through the gateway and again straight
+ * to the service behind it (which must refuse on its own what the gateway refuses). A village head meets each
+ * village-scoped endpoint about their own village and about another's. Behind every refusal nothing changed.
+ */
+@ExtendWith(StackExtension.class)
+class AccessMatrixIT {
+
+    private static final String CSV_TYPE = "text/csv";
+
+    static List<Endpoint> endpoints() {
+        return List.of(
+                gateway("who am I", "GET", f -> Call.of("/api/auth/me"), signedIn(200)),
+                gateway("create a user", "POST", f -> new Call("/api/auth/users", Map.of("username",
+                        "user-" + UUID.randomUUID(), "password", "a-long-password-1", "role", "AUDITOR")),
+                        only(201, ADMIN)),
+                village("import villages", "POST", f -> new Call("/api/villages/import", Fixture.CSV), only(200, ADMIN)),
+                village("list villages", "GET", f -> Call.of("/api/villages?regencyCode=33.03&q=sumi"), signedIn(200)),
+                village("read a village", "GET", f -> Call.of("/api/villages/" + VILLAGE_A), signedIn(200)),
+                village("a village's history", "GET", f -> Call.of("/api/villages/" + VILLAGE_A + "/history"),
+                        signedIn(200)),
+                village("list districts", "GET", f -> Call.of("/api/districts?regencyCode=33.03"), signedIn(200)),
+                village("assign a head", "PUT", f -> new Call("/api/villages/" + VILLAGE_C + "/head",
+                        Map.of("name", "Kepala " + UUID.randomUUID(), "since", FISCAL_YEAR + "-01-02")), only(200, ADMIN)),
+                village("change a status", "PUT", f -> new Call("/api/villages/" + VILLAGE_C + "/status",
+                        Map.of("status", "ACTIVE", "reason", "system test")), only(200, ADMIN)),
+                budget("create a program", "POST", f -> new Call("/api/budget/programs", Map.of("fiscalYear",
+                        FISCAL_YEAR, "name", "Program " + UUID.randomUUID(), "ceiling", 5_000_000, "fundingSource", "ADD",
+                        "activityCode", "1.4.08")), only(201, FINANCE_OFFICER)),
+                budget("list programs", "GET", f -> Call.of("/api/budget/programs?fiscalYear=" + FISCAL_YEAR),
+                        signedIn(200)),
+                budget("read a program", "GET", f -> Call.of("/api/budget/programs/" + f.programId()), signedIn(200)),
+                budget("revise a ceiling", "POST", f -> new Call("/api/budget/programs/" + freshProgram(f)
+                        + "/revisions", Map.of("ceiling", 2_000_000, "reason", "APBD perubahan")), only(200, FINANCE_OFFICER)),
+                budget("close a program", "POST", f -> new Call("/api/budget/programs/" + freshProgram(f) + "/close",
+                        Map.of()), only(200, FINANCE_OFFICER)),
+                budget("allocate", "POST", f -> new Call("/api/budget/programs/" + freshProgram(f) + "/allocations",
+                        Map.of("villageCode", VILLAGE_C, "amount", 1_000, "note", "system test")), only(201, FINANCE_OFFICER)),
+                budget("adjust an allocation", "POST", f -> new Call("/api/budget/allocations/" + f.allocationA()
+                        + "/adjustments", Map.of("delta", 1, "reason", "system test")), only(200, FINANCE_OFFICER)),
+                budget("list a program's allocations", "GET", f -> Call.of("/api/budget/allocations?programId="
+                        + f.programId()), signedIn(200)),
+                budget("list a village's allocations", "GET", f -> Call.of("/api/budget/allocations?villageCode="
+                        + VILLAGE_A), only(200, ADMIN, FINANCE_OFFICER, HEAD_OWN, AUDITOR)),
+                budget("read an allocation", "GET", f -> Call.of("/api/budget/allocations/" + f.allocationA()),
+                        only(200, ADMIN, FINANCE_OFFICER, HEAD_OWN, AUDITOR)),
+                budget("report spending", "POST", f -> new Call("/api/budget/allocations/" + f.allocationA()
+                        + "/spending", spending()), only(201, HEAD_OWN)),
+                budget("reverse a spending", "POST", f -> new Call("/api/budget/spending/" + freshSpending(f)
+                        + "/reversal", Map.of("reason", "salah input")), only(201, HEAD_OWN, FINANCE_OFFICER)),
+                budget("read a spending", "GET", f -> Call.of("/api/budget/spending/" + f.spendingA()),
+                        only(200, ADMIN, FINANCE_OFFICER, HEAD_OWN, AUDITOR)),
+                budget("a village's summary", "GET", f -> Call.of("/api/budget/villages/" + VILLAGE_A
+                        + "/summary?fiscalYear=" + FISCAL_YEAR), only(200, FINANCE_OFFICER, HEAD_OWN, AUDITOR)));
+    }
+
+    static Stream<Arguments> throughTheGateway() {
+        return endpoints().stream().flatMap(endpoint -> Stream.of(Who.values())
+                .map(who -> Arguments.of(endpoint, who)));
+    }
+
+    static Stream<Arguments> straightToTheService() {
+        return endpoints().stream().filter(endpoint -> endpoint.service() != null)
+                .flatMap(endpoint -> Stream.of(Who.values()).map(who -> Arguments.of(endpoint, who)));
+    }
+
+    @ParameterizedTest(name = "{0}, as {1}")
+    @MethodSource("throughTheGateway")
+    void throughTheGateway(Endpoint endpoint, Who who, Fixture fixture, RunningStack stack) {
+        check(endpoint, who, fixture, stack.gateway());
+    }
+
+    @ParameterizedTest(name = "{0}, as {1}")
+    @MethodSource("straightToTheService")
+    void straightToTheService(Endpoint endpoint, Who who, Fixture fixture, RunningStack stack) {
+        check(endpoint, who, fixture,
+                endpoint.service() == Endpoint.Service.VILLAGE ? stack.villageService() : stack.budgetService());
+    }
+
+    private static void check(Endpoint endpoint, Who who, Fixture fixture, String base) {
+        Call call = endpoint.prepare().apply(fixture);
+        int expected = endpoint.expected().get(who);
+        String before = expected >= 400 ? state(fixture) : null;
+
+        Api.Answer answer = call.body() instanceof String csv
+                ? Api.send(endpoint.method(), base + call.path(), fixture.token(who), csv, CSV_TYPE)
+                : Api.send(endpoint.method(), base + call.path(), fixture.token(who), call.body());
+
+        assertThat(answer.status()).as("%s %s as %s: %s", endpoint.method(), call.path(), who, answer)
+                .isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(answer.isProblem()).as("a refusal is problem+json: %s", answer).isTrue();
+            assertThat(answer.json().path("status").asInt()).isEqualTo(expected);
+            assertThat(state(fixture)).as("nothing changed behind the refusal").isEqualTo(before);
+        }
+    }
+
+    /** What a refused request could have changed, read as a finance officer and an admin see it. */
+    private static String state(Fixture fixture) {
+        String gateway = fixture.gateway();
+        String officer = fixture.token(FINANCE_OFFICER);
+        String admin = fixture.token(ADMIN);
+        List<String> parts = new ArrayList<>();
+        parts.add(Api.ok("GET", gateway + "/api/budget/programs?size=500&fiscalYear=" + FISCAL_YEAR, officer, null)
+                .toString());
+        parts.add(Api.ok("GET", gateway + "/api/budget/allocations?size=500&programId=" + fixture.programId(), officer,
+                null).toString());
+        for (String code : List.of(VILLAGE_A, Fixture.VILLAGE_B, VILLAGE_C)) {
+            parts.add(Api.ok("GET", gateway + "/api/budget/villages/" + code + "/summary?fiscalYear=" + FISCAL_YEAR,
+                    officer, null).toString());
+            // Without its budget figures, which follow the ledger asynchronously from Kafka.
+            ObjectNode village = (ObjectNode) Api.ok("GET", gateway + "/api/villages/" + code, admin, null);
+            village.remove("budget");
+            parts.add(village.toString());
+            parts.add(Api.ok("GET", gateway + "/api/villages/" + code + "/history", admin, null).toString());
+        }
+        parts.add(Api.ok("GET", gateway + "/api/budget/spending/" + fixture.spendingA(), officer, null).toString());
+        return String.join("\n", parts);
+    }
+
+    private static String freshProgram(Fixture fixture) {
+        return Fixture.program(fixture.gateway(), fixture.token(FINANCE_OFFICER), 1_000_000);
+    }
+
+    private static String freshSpending(Fixture fixture) {
+        return Fixture.spend(fixture.gateway(), fixture.token(HEAD_OWN), fixture.allocationA(), 1);
+    }
+
+    private static Map<String, Object> spending() {
+        return Map.of("amount", 1, "spentOn", FISCAL_YEAR + "-03-03", "category", "DATA", "description",
+                "Paket data", "vendor", "Toko Sinar", "receiptNo", "R-" + UUID.randomUUID());
+    }
+}

@@ -1,0 +1,151 @@
+package id.desadigital.system.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole stack as {@code ./run.sh} starts it: the launcher's jar with the store, the broker and the three services
+ * as its children, on free ports and a fresh data directory under {@code target/}. One stack serves every test class
+ * of a run ({@link StackExtension}); it is stopped the way an operator stops it, with SIGTERM.
+ */
+public final class RunningStack implements AutoCloseable {
+
+    /** The launcher gives itself three minutes for every process to answer; a cold machine needs most of it. */
+    private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration STOP_TIMEOUT = Duration.ofMinutes(1);
+    public static final String ADMIN_PASSWORD = "system-tests-admin-1";
+
+    private final Process launcher;
+    private final Path output;
+    private final Path dataDir;
+    private final Map<String, Integer> ports;
+
+    private RunningStack(Process launcher, Path output, Path dataDir, Map<String, Integer> ports) {
+        this.launcher = launcher;
+        this.output = output;
+        this.dataDir = dataDir;
+        this.ports = ports;
+    }
+
+    static RunningStack start() {
+        Path home = Path.of(System.getProperty("desadigital.home", "..")).toAbsolutePath().normalize();
+        Path jar = home.resolve("launcher/target/launcher.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the system tests through `./mvnw verify`");
+        }
+        try {
+            Path work = Files.createDirectories(home.resolve("system-tests/target/stack"));
+            Path dataDir = Files.createTempDirectory(work, "data-");
+            Path output = dataDir.resolveSibling(dataDir.getFileName() + ".out");
+            Map<String, Integer> ports = Map.of("GATEWAY_PORT", freePort(), "VILLAGE_PORT", freePort(),
+                    "BUDGET_PORT", freePort(), "KAFKA_PORT", freePort(), "KAFKA_CONTROLLER_PORT", freePort(),
+                    "MONGO_PORT", freePort());
+            ProcessBuilder builder = new ProcessBuilder(List.of(javaBinary(), "-Xmx64m", "-XX:+UseSerialGC",
+                    "-Ddesadigital.home=" + home, "-jar", jar.toString()))
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile());
+            Map<String, String> environment = builder.environment();
+            environment.keySet().removeIf(name -> name.equals("KAFKA_BOOTSTRAP_SERVERS") || name.equals("MONGODB_URI"));
+            ports.forEach((name, port) -> environment.put(name, Integer.toString(port)));
+            environment.put("DATA_DIR", dataDir.toString());
+            environment.put("ADMIN_PASSWORD", ADMIN_PASSWORD);
+            // The matrix sends a few hundred requests per user as fast as the stack answers; rate limiting has its
+            // own tests in the gateway.
+            environment.put("RATE_LIMIT_RPS", "0");
+            RunningStack stack = new RunningStack(builder.start(), output, dataDir, ports);
+            stack.awaitReady();
+            return stack;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String gateway() {
+        return "http://localhost:" + ports.get("GATEWAY_PORT");
+    }
+
+    public String villageService() {
+        return "http://localhost:" + ports.get("VILLAGE_PORT");
+    }
+
+    public String budgetService() {
+        return "http://localhost:" + ports.get("BUDGET_PORT");
+    }
+
+    public String mongoUri() {
+        return "mongodb://localhost:" + ports.get("MONGO_PORT");
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    private void awaitReady() {
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            String printed = printed();
+            if (printed.lines().anyMatch(line -> line.startsWith("READY "))) {
+                return;
+            }
+            if (!launcher.isAlive()) {
+                throw new IllegalStateException("The launcher exited with " + launcher.exitValue() + ":\n" + printed);
+            }
+            sleep(Duration.ofMillis(250));
+        }
+        close();
+        throw new IllegalStateException("The stack was not READY within " + READY_TIMEOUT + ":\n" + printed());
+    }
+
+    /** What the launcher printed so far (its own lines and its children's). */
+    public String printed() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public void close() {
+        launcher.destroy();
+        try {
+            if (!launcher.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+                launcher.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
+            launcher.destroyForcibly();
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
