@@ -4,7 +4,9 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,6 +16,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableReactiveMethodSecurity;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -23,7 +29,8 @@ import org.springframework.util.StringUtils;
 import id.desadigital.platform.web.ProblemWriter;
 
 /**
- * Every service checks the token itself (defence in depth: a request that bypasses the gateway is still refused).
+ * Every service checks the token itself (defence in depth: a request that bypasses the gateway is still refused):
+ * its signature, expiry, issuer and audience.
  * Health and the public API need no token; everything else needs a valid one, and endpoints narrow it further
  * with {@code @PreAuthorize}.
  */
@@ -39,11 +46,26 @@ public class ServiceSecurityAutoConfiguration {
         NimbusReactiveJwtDecoder decoder = StringUtils.hasText(properties.publicKey())
                 ? NimbusReactiveJwtDecoder.withPublicKey(parsePem(properties.publicKey())).build()
                 : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        if (StringUtils.hasText(properties.issuer())) {
-            decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-        }
+        decoder.setJwtValidator(validator(properties));
         return new VerifiedTokens(decoder, properties.rememberedTokens(), properties.rememberTokensFor(),
                 Clock.systemUTC());
+    }
+
+    /**
+     * Expiry and not-before (Spring's defaults), the issuer when one is configured, the audience always, and the
+     * claims every handler relies on. Each failure is a 401, like a bad signature.
+     */
+    static OAuth2TokenValidator<Jwt> validator(TokenProperties properties) {
+        if (!StringUtils.hasText(properties.audience())) {
+            throw new IllegalStateException("desa.security.audience (TOKEN_AUDIENCE) must name this system's audience");
+        }
+        List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
+        if (StringUtils.hasText(properties.issuer())) {
+            validators.add(new JwtIssuerValidator(properties.issuer()));
+        }
+        validators.add(new JwtAudienceValidator(properties.audience()));
+        validators.add(new CallerClaimsValidator());
+        return JwtValidators.createDefaultWithValidators(validators);
     }
 
     @Bean

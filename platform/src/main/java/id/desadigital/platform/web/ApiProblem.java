@@ -50,11 +50,22 @@ public class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Unprocessable", detail);
     }
 
+    /** A body past the size the endpoint accepts: the client must send less, not something else. */
+    public static ApiProblem contentTooLarge(String detail) {
+        return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content too large", detail);
+    }
+
     static ProblemDetail problem(HttpStatusCode status, String slug, String title, String detail) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(type(slug));
         body.setTitle(title);
         return body;
+    }
+
+    /** The slug of a status without one of its own: its name, such as {@code method-not-allowed}. */
+    static String slug(HttpStatusCode status) {
+        HttpStatus known = HttpStatus.resolve(status.value());
+        return known == null ? String.valueOf(status.value()) : known.name().toLowerCase().replace('_', '-');
     }
 
     static URI type(String slug) {

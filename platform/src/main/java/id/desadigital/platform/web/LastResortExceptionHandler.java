@@ -3,6 +3,7 @@ package id.desadigital.platform.web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
@@ -28,8 +29,7 @@ public class LastResortExceptionHandler implements WebExceptionHandler {
         if (ex instanceof ErrorResponse response) {
             var body = response.getBody();
             if (body.getType() == null || "about:blank".equals(body.getType().toString())) {
-                body.setType(ApiProblem.type(HttpStatus.valueOf(body.getStatus()).name().toLowerCase()
-                        .replace('_', '-')));
+                body.setType(ApiProblem.type(ApiProblem.slug(HttpStatusCode.valueOf(body.getStatus()))));
             }
             return problems.write(exchange, body);
         }
