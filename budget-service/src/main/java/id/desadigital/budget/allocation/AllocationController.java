@@ -1,5 +1,7 @@
 package id.desadigital.budget.allocation;
 
+import java.util.Comparator;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -14,14 +16,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.desadigital.budget.access.VillageScope;
 import id.desadigital.budget.idempotency.Idempotency;
 import id.desadigital.budget.request.JsonRequest;
+import id.desadigital.budget.request.QueryParameters;
+import id.desadigital.platform.security.Caller;
 import id.desadigital.platform.web.PageOf;
 import id.desadigital.platform.web.Paging;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
-/** Allocations: finance officers make and adjust them; every signed-in role reads them. */
+/** Allocations: finance officers make and adjust them; every signed-in role reads them, a village head its own. */
 @RestController
 @RequestMapping("/api/budget")
 public class AllocationController {
@@ -61,19 +66,31 @@ public class AllocationController {
                 entryId -> allocations.view(id));
     }
 
+    /**
+     * A village head always lists within their own village: without {@code villageCode} that village is implied
+     * (so {@code ?programId=} shows their allocation in the program), with another village's code it is a 403.
+     */
     @GetMapping("/allocations")
     public Mono<PageOf<AllocationView>> list(@RequestParam(required = false) String programId,
             @RequestParam(required = false) String villageCode, @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
+            @RequestParam(required = false) Integer size, @AuthenticationPrincipal Jwt token) {
         Paging paging = Paging.of(page, size);
-        return allocations.list(programId, villageCode).collectSortedList(
-                        java.util.Comparator.comparing(AllocationView::villageCode).thenComparing(AllocationView::id))
+        Caller caller = Caller.from(token);
+        String village = QueryParameters.villageCode("villageCode", villageCode);
+        if (village != null) {
+            VillageScope.requireVisible(caller, village);
+        } else if (VillageScope.isScoped(caller)) {
+            village = caller.villageCode();
+        }
+        return allocations.list(programId, village).collectSortedList(
+                        Comparator.comparing(AllocationView::villageCode).thenComparing(AllocationView::id))
                 .map(all -> new PageOf<>(all.stream().skip(paging.offset()).limit(paging.size()).toList(),
                         paging.page(), paging.size(), all.size()));
     }
 
     @GetMapping("/allocations/{id}")
-    public Mono<AllocationView> get(@PathVariable String id) {
-        return allocations.view(id);
+    public Mono<AllocationView> get(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
+        Caller caller = Caller.from(token);
+        return allocations.view(id).doOnNext(view -> VillageScope.requireVisible(caller, view.villageCode()));
     }
 }

@@ -19,7 +19,7 @@ public final class JsonRequest {
 
     /** Largest amount of one ledger entry (API.md "Conventions"). */
     public static final long MAX_RUPIAH = 10_000_000_000_000L;
-    private static final Pattern VILLAGE_CODE = Pattern.compile("\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}");
+    static final Pattern VILLAGE_CODE = Pattern.compile("\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}");
 
     private final JsonNode body;
     private final List<FieldError> errors = new ArrayList<>();

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import id.desadigital.budget.access.VillageScope;
 import id.desadigital.budget.idempotency.Idempotency;
 import id.desadigital.budget.request.JsonRequest;
 import id.desadigital.platform.security.Caller;
@@ -57,7 +58,8 @@ public class SpendingController {
     }
 
     @GetMapping("/spending/{id}")
-    public Mono<SpendingView> get(@PathVariable String id) {
-        return spendings.view(id);
+    public Mono<SpendingView> get(@PathVariable String id, @AuthenticationPrincipal Jwt token) {
+        Caller caller = Caller.from(token);
+        return spendings.view(id).doOnNext(view -> VillageScope.requireVisible(caller, view.villageCode()));
     }
 }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import id.desadigital.budget.allocation.AllocationView;
 import id.desadigital.budget.allocation.Allocations;
+import id.desadigital.budget.request.QueryParameters;
 import id.desadigital.platform.security.Caller;
 import id.desadigital.platform.security.Role;
 import id.desadigital.platform.web.ApiProblem;
@@ -43,6 +44,7 @@ public class SummaryController {
     @GetMapping
     public Mono<VillageSummary> summary(@PathVariable String code, @RequestParam(required = false) Integer fiscalYear,
             @RequestParam(required = false) String asOf, @AuthenticationPrincipal Jwt token) {
+        QueryParameters.villageCode("code", code);
         Caller caller = Caller.from(token);
         boolean ownHead = caller.role() == Role.VILLAGE_HEAD && code.equals(caller.villageCode());
         if (!ownHead && caller.role() != Role.FINANCE_OFFICER && caller.role() != Role.AUDITOR) {

@@ -14,23 +14,23 @@ import id.desadigital.budget.village.KnownVillage;
 import id.desadigital.budget.village.VillageStatus;
 import id.desadigital.platform.testing.TestTokens;
 
-/** What the ledger tests set up through the API, each test on its own program and villages. */
-final class BudgetFixtures {
+/** What the budget tests set up through the API, each test on its own program and villages. */
+public final class BudgetFixtures {
 
-    static final String FINANCE = "Bearer " + TestTokens.financeOfficer();
+    public static final String FINANCE = "Bearer " + TestTokens.financeOfficer();
     /** Village codes of a test run start somewhere random, so runs against one store never share a village. */
     private static final AtomicInteger NEXT_VILLAGE = new AtomicInteger(ThreadLocalRandom.current().nextInt(9_000_000));
 
     private final WebTestClient web;
     private final ReactiveMongoTemplate mongo;
 
-    BudgetFixtures(WebTestClient web, ReactiveMongoTemplate mongo) {
+    public BudgetFixtures(WebTestClient web, ReactiveMongoTemplate mongo) {
         this.web = web;
         this.mongo = mongo;
     }
 
     /** A village the budget service has heard of, as if from village-events; codes never repeat across tests. */
-    String village(VillageStatus status) {
+    public String village(VillageStatus status) {
         int n = NEXT_VILLAGE.getAndIncrement();
         String code = String.format("77.%02d.%02d.2%03d", n / 100_000 % 100, n / 1000 % 100, n % 1000);
         mongo.save(new KnownVillage(code, "Desa " + code, code.substring(0, 8), code.substring(0, 5), status, 1,
@@ -38,37 +38,37 @@ final class BudgetFixtures {
         return code;
     }
 
-    String activeVillage() {
+    public String activeVillage() {
         return village(VillageStatus.ACTIVE);
     }
 
-    String program(long ceiling) {
+    public String program(long ceiling) {
         return (String) post(FINANCE, "/api/budget/programs", Map.of("fiscalYear", 2026, "name", "Digitalisasi Desa",
                 "ceiling", ceiling, "fundingSource", "PBK", "activityCode", "1.4.08"))
                 .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
-    String allocation(String programId, String villageCode, long amount) {
+    public String allocation(String programId, String villageCode, long amount) {
         return (String) allocate(programId, villageCode, amount).expectStatus().isCreated()
                 .expectBody(Map.class).returnResult().getResponseBody().get("id");
     }
 
-    WebTestClient.ResponseSpec allocate(String programId, String villageCode, long amount) {
+    public WebTestClient.ResponseSpec allocate(String programId, String villageCode, long amount) {
         return post(FINANCE, "/api/budget/programs/" + programId + "/allocations",
                 Map.of("villageCode", villageCode, "amount", amount, "note", "Internet desa"));
     }
 
-    WebTestClient.ResponseSpec spend(String allocationId, String villageCode, Object amount) {
+    public WebTestClient.ResponseSpec spend(String allocationId, String villageCode, Object amount) {
         return post("Bearer " + TestTokens.villageHead(villageCode), "/api/budget/allocations/" + allocationId + "/spending",
                 Map.of("amount", amount, "spentOn", "2026-03-02", "category", "HARDWARE",
                         "description", "Laptop operator SID", "vendor", "CV Maju Jaya", "receiptNo", "INV/017"));
     }
 
-    WebTestClient.ResponseSpec post(String authorization, String uri, Object body) {
+    public WebTestClient.ResponseSpec post(String authorization, String uri, Object body) {
         return web.post().uri(uri).header(HttpHeaders.AUTHORIZATION, authorization).bodyValue(body).exchange();
     }
 
-    WebTestClient.BodyContentSpec get(String uri) {
+    public WebTestClient.BodyContentSpec get(String uri) {
         return web.get().uri(uri).header(HttpHeaders.AUTHORIZATION, FINANCE).exchange()
                 .expectStatus().isOk().expectBody();
     }
