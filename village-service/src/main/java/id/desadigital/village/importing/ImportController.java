@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 import reactor.core.publisher.Mono;
 
-/** POST /api/villages/import: the Kemendagri area list as text/csv, streamed in one request. */
+/**
+ * POST /api/villages/import: the Kemendagri area list as text/csv, streamed in one request, up to
+ * {@code desa.import.max-file-size}.
+ */
 @RestController
 public class ImportController {
 
@@ -22,6 +25,6 @@ public class ImportController {
     @PostMapping(path = "/api/villages/import", consumes = "text/csv")
     @PreAuthorize("hasRole('ADMIN')")
     public Mono<ImportReport> importAreaList(ServerHttpRequest request, @AuthenticationPrincipal Jwt caller) {
-        return importer.importCsv(request.getBody(), caller.getSubject());
+        return importer.importCsv(request.getBody(), request.getHeaders().getContentLength(), caller.getSubject());
     }
 }

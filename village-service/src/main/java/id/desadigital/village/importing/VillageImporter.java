@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -52,7 +53,24 @@ public class VillageImporter {
         this.csv = new CsvReader(properties.maxRecordLength());
     }
 
-    public Mono<ImportReport> importCsv(Flux<DataBuffer> body, String actor) {
+    /**
+     * @param contentLength the body's announced length, or -1 when it comes without one (chunked)
+     */
+    public Mono<ImportReport> importCsv(Flux<DataBuffer> body, long contentLength, String actor) {
+        long limit = properties.maxFileSize().toBytes();
+        if (contentLength > limit) {
+            return Mono.error(tooLarge(limit));
+        }
+        // Without a length, only reading tells the size: the file is held until it has all arrived, so that one
+        // past the limit is refused before its first rows are written rather than half imported.
+        Flux<DataBuffer> file = contentLength >= 0 ? body
+                : DataBufferUtils.join(body, (int) Math.min(limit, Integer.MAX_VALUE))
+                        .onErrorMap(DataBufferLimitException.class, e -> tooLarge(limit))
+                        .flux();
+        return importRows(file, actor);
+    }
+
+    private Mono<ImportReport> importRows(Flux<DataBuffer> body, String actor) {
         return Flux.defer(() -> {
                     DuplicateCodes duplicates = new DuplicateCodes();
                     return csv.read(body).switchOnFirst((first, records) -> {
@@ -71,6 +89,10 @@ public class VillageImporter {
                 .map(Tally::report)
                 .onErrorMap(DataBufferLimitException.class, e -> ApiProblem.badRequest(
                         "A line is longer than " + properties.maxRecordLength() + " characters"));
+    }
+
+    private static ApiProblem tooLarge(long limit) {
+        return ApiProblem.contentTooLarge("The file is larger than the " + limit + " bytes an import accepts");
     }
 
     private static void requireHeader(CsvRecord header) {

@@ -1,5 +1,7 @@
 package id.desadigital.village.support;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -25,6 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import id.desadigital.contracts.Topics;
 import id.desadigital.platform.testing.MongoStandIn;
 import id.desadigital.platform.testing.TestTokens;
+import reactor.core.publisher.Flux;
 
 /**
  * The whole service over HTTP with a real Kafka broker (KRaft, in this JVM) and the MongoDB stand-in. Every test
@@ -61,8 +66,17 @@ public abstract class VillageServiceTest {
                 .exchange();
     }
 
-    protected WebTestClient.RequestHeadersSpec<?> get(String uri) {
-        return http.get().uri(uri).header("Authorization", "Bearer " + TestTokens.auditor());
+    protected WebTestClient.RequestHeadersSpec<?> get(String uri, Object... uriVariables) {
+        return http.get().uri(uri, uriVariables).header("Authorization", "Bearer " + TestTokens.auditor());
+    }
+
+    /** {@code text} as a body of several buffers, which the client sends chunked, without a Content-Length. */
+    protected static Flux<DataBuffer> chunked(String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        int chunk = 64 * 1024;
+        return Flux.range(0, (body.length + chunk - 1) / chunk)
+                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(ByteBuffer.wrap(body, i * chunk,
+                        Math.min(chunk, body.length - i * chunk))));
     }
 
     /** A consumer reading all of village-events from the beginning (assigned, so no group rebalance to wait for). */
