@@ -4,9 +4,11 @@ import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -19,6 +21,8 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -52,8 +56,9 @@ public class ServiceSecurityAutoConfiguration {
     }
 
     /**
-     * Expiry and not-before (Spring's defaults), the issuer when one is configured, the audience always, and the
-     * claims every handler relies on. Each failure is a 401, like a bad signature.
+     * Expiry and not-before (Spring's defaults), an expiry at all (Spring's default lets a token without one live for
+     * ever), the issuer when one is configured, the audience always, and the claims every handler relies on. Each
+     * failure is a 401, like a bad signature.
      */
     static OAuth2TokenValidator<Jwt> validator(TokenProperties properties) {
         if (!StringUtils.hasText(properties.audience())) {
@@ -63,6 +68,7 @@ public class ServiceSecurityAutoConfiguration {
         if (StringUtils.hasText(properties.issuer())) {
             validators.add(new JwtIssuerValidator(properties.issuer()));
         }
+        validators.add(new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull));
         validators.add(new JwtAudienceValidator(properties.audience()));
         validators.add(new CallerClaimsValidator());
         return JwtValidators.createDefaultWithValidators(validators);

@@ -32,6 +32,7 @@ public final class RefusedTokens {
                 Named.of("user changed, old signature",
                         TestTokens.withClaimsChanged(REMEMBERED, Map.of("sub", "someone-else"))),
                 Named.of("expired", TestTokens.expired("finance", "FINANCE_OFFICER")),
+                Named.of("no expiry", TestTokens.withoutExpiry("finance", "FINANCE_OFFICER")),
                 Named.of("another issuer", TestTokens.fromIssuer("https://accounts.example.org", "finance",
                         "FINANCE_OFFICER")),
                 Named.of("another audience", TestTokens.forAudience("another-app", "finance", "FINANCE_OFFICER")),

@@ -70,6 +70,11 @@ public final class TestTokens {
         return sign(claims(username, role, null, Instant.now().minusSeconds(3600)).build(), KEYS);
     }
 
+    /** Correctly signed, but without an expiry: it would be valid for ever. */
+    public static String withoutExpiry(String username, String role) {
+        return sign(claims(username, role, null, Instant.now().plusSeconds(600)).expirationTime(null).build(), KEYS);
+    }
+
     /** Correctly signed, but by (or for) another issuer than the services trust. */
     public static String fromIssuer(String issuer, String username, String role) {
         return sign(claims(username, role, null, Instant.now().plusSeconds(600)).issuer(issuer).build(), KEYS);
