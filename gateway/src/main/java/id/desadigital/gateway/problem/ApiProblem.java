@@ -3,6 +3,7 @@ package id.desadigital.gateway.problem;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -10,7 +11,8 @@ import org.springframework.web.ErrorResponseException;
 
 /**
  * A refusal the API owes the client an explanation for, rendered as application/problem+json (RFC 9457) by
- * {@link ProblemExceptionHandler}. Use cases emit one of these and never build HTTP responses themselves.
+ * {@link ProblemExceptionHandler}, with the headers it carries (such as Retry-After). Use cases emit one of these and
+ * never build HTTP responses themselves.
  */
 public class ApiProblem extends ErrorResponseException {
 
@@ -34,12 +36,27 @@ public class ApiProblem extends ErrorResponseException {
         return new ApiProblem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", detail);
     }
 
+    public static ApiProblem forbidden(String slug, String title, String detail) {
+        return new ApiProblem(HttpStatus.FORBIDDEN, slug, title, detail);
+    }
+
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    }
+
     public static ApiProblem conflict(String detail) {
         return new ApiProblem(HttpStatus.CONFLICT, "conflict", "Conflict", detail);
     }
 
     public static ApiProblem unprocessable(String detail) {
         return new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "unprocessable", "Unprocessable", detail);
+    }
+
+    /** A 429 whose Retry-After header tells the client when trying again can succeed. */
+    public static ApiProblem tooManyRequests(String slug, String title, String detail, long retryAfterSeconds) {
+        ApiProblem problem = new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, slug, title, detail);
+        problem.getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        return problem;
     }
 
     public static ApiProblem unavailable(String detail) {

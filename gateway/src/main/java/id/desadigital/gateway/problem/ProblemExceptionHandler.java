@@ -1,17 +1,21 @@
 package id.desadigital.gateway.problem;
 
 import java.net.ConnectException;
+import java.util.List;
 import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
@@ -40,6 +44,9 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
         ProblemDetail problem = toProblem(exchange, ex);
+        if (ex instanceof ApiProblem apiProblem && !exchange.getResponse().isCommitted()) {
+            exchange.getResponse().getHeaders().addAll(apiProblem.getHeaders());
+        }
         if (problem.getStatus() == HttpStatus.UNAUTHORIZED.value()) {
             // RFC 9110: every 401 names the scheme that would work.
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -50,6 +57,11 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
     private ProblemDetail toProblem(ServerWebExchange exchange, Throwable ex) {
         if (ex instanceof ApiProblem problem) {
             return problem.getBody();
+        }
+        if (ex instanceof ServerWebInputException input && queryParameterName(input) != null) {
+            // A query parameter of the wrong type (page=abc): named like any other invalid field.
+            return ApiProblem.invalid(List.of(new ApiProblem.FieldError(queryParameterName(input), "is not valid")))
+                    .getBody();
         }
         if (ex instanceof ServerWebInputException) {
             // Jackson's message names internal classes; the client only needs to know its body was unreadable.
@@ -96,6 +108,15 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             body.setDetail(status.getReasonPhrase());
         }
         return body;
+    }
+
+    private static String queryParameterName(ServerWebInputException input) {
+        MethodParameter parameter = input.getMethodParameter();
+        RequestParam param = parameter == null ? null : parameter.getParameterAnnotation(RequestParam.class);
+        if (param == null) {
+            return null;
+        }
+        return StringUtils.hasText(param.name()) ? param.name() : parameter.getParameterName();
     }
 
     private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {

@@ -8,6 +8,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
@@ -33,12 +35,18 @@ public class GatewaySecurityConfiguration {
     private static final String FINANCE_OFFICER = Role.FINANCE_OFFICER.name();
     private static final String VILLAGE_HEAD = Role.VILLAGE_HEAD.name();
 
+    /**
+     * Signature (RS256 with the gateway's key only; {@code alg: none} and other keys fail), expiry, issuer and
+     * audience, remembered per token; then, on every request, whether the account still accepts the token.
+     */
     @Bean
-    ReactiveJwtDecoder jwtDecoder(SigningKeyStore keys, TokenProperties properties) {
+    ReactiveJwtDecoder jwtDecoder(SigningKeyStore keys, TokenProperties properties, AccountStates accounts) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> keys.publicKeys()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(properties.issuer()));
-        return new VerifiedTokens(decoder, properties.rememberedTokens(), properties.rememberTokensFor(),
-                Clock.systemUTC());
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience())));
+        VerifiedTokens verified = new VerifiedTokens(decoder, properties.rememberedTokens(),
+                properties.rememberTokensFor(), Clock.systemUTC());
+        return new CurrentAccountTokens(verified, accounts);
     }
 
     @Bean
@@ -60,7 +68,8 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/villages/import/**").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.PUT, "/api/villages/*/head/**", "/api/villages/*/status/**")
                         .hasRole(ADMIN)
-                        .pathMatchers(HttpMethod.POST, "/api/auth/users/**").hasRole(ADMIN)
+                        // Accounts: create, list, set a password, enable or disable.
+                        .pathMatchers("/api/auth/users/**").hasRole(ADMIN)
                         .pathMatchers("/actuator/**").hasRole(ADMIN)
                         // Ledger writes, by the role API.md names; budget-service checks them again, with the
                         // village a head is scoped to.

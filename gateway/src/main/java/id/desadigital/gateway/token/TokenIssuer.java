@@ -18,10 +18,15 @@ import com.nimbusds.jwt.SignedJWT;
 
 import id.desadigital.gateway.signing.SigningKeyStore;
 import id.desadigital.gateway.user.TokenClaims;
+import id.desadigital.gateway.user.TokenValidity;
 import id.desadigital.gateway.user.UserAccount;
 import reactor.core.publisher.Mono;
 
-/** Signs an RS256 JWT for a signed-in user: sub, role, villageCode (a village head only), iss, iat, exp, jti. */
+/**
+ * Signs an RS256 JWT for a signed-in user: sub, role, villageCode (a village head only), iss, aud, iat, exp, jti.
+ * {@code iat} is never before the account's {@code tokensValidFrom} (see {@link TokenValidity}), so a token issued
+ * right after a password change in the same second is not mistaken for one from before it.
+ */
 @Component
 class TokenIssuer {
 
@@ -40,12 +45,13 @@ class TokenIssuer {
     }
 
     private TokenResponse sign(UserAccount user, RSAKey key) {
-        Instant now = clock.instant();
+        Instant issuedAt = TokenValidity.issuedAt(clock.instant(), user.tokensValidFrom());
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(user.username())
                 .issuer(properties.issuer())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(properties.tokenTtl())))
+                .audience(properties.audience())
+                .issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(issuedAt.plus(properties.tokenTtl())))
                 .jwtID(UUID.randomUUID().toString())
                 .claim(TokenClaims.ROLE, user.role().name());
         if (user.role().isScopedToVillage()) {

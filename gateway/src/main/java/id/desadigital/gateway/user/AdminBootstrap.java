@@ -74,12 +74,12 @@ class AdminBootstrap {
         boolean generated = !StringUtils.hasLength(configuredPassword);
         String password = generated ? generatePassword() : configuredPassword;
         return hasher.hash(password)
-                .map(hash -> new UserAccount(ADMIN_USERNAME, hash, Role.ADMIN, null, clock.instant(), CREATED_BY))
+                .map(hash -> UserAccount.created(ADMIN_USERNAME, hash, Role.ADMIN, null, clock.instant(), CREATED_BY))
                 .flatMap(users::insert)
                 .doOnNext(created -> {
                     log.info("Created the bootstrap user '{}'", ADMIN_USERNAME);
                     if (generated) {
-                        notices.announce("admin password (shown once): " + password);
+                        notices.announceSecret("admin password (shown once)", password);
                     }
                 })
                 .onErrorResume(DuplicateKeyException.class, otherInstanceWon -> Mono.empty())

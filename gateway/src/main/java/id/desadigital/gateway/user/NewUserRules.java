@@ -10,7 +10,10 @@ import org.springframework.util.StringUtils;
 
 import id.desadigital.gateway.problem.ApiProblem.FieldError;
 
-/** What a new account must look like; every broken rule is reported at once, one entry per field. */
+/**
+ * What a new account must look like; every broken rule is reported at once, one entry per field. A changed password
+ * is held to the same rule as a new one.
+ */
 final class NewUserRules {
 
     private static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]{3,64}$");
@@ -28,12 +31,7 @@ final class NewUserRules {
         if (user.username() == null || !USERNAME.matcher(user.username()).matches()) {
             errors.add(new FieldError("username", "must be 3 to 64 characters of a-z, 0-9, '.', '_' or '-'"));
         }
-        if (user.password() == null || user.password().length() < MIN_PASSWORD_LENGTH) {
-            errors.add(new FieldError("password", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
-        } else if (!PasswordHasher.fitsBcrypt(user.password())) {
-            errors.add(new FieldError("password",
-                    "must be at most " + PasswordHasher.MAX_PASSWORD_BYTES + " bytes in UTF-8"));
-        }
+        checkPassword("password", user.password(), errors);
         Role role = parseRole(user.role());
         if (role == null) {
             errors.add(new FieldError("role", "must be one of " + ROLES));
@@ -48,6 +46,16 @@ final class NewUserRules {
             errors.add(new FieldError("villageCode", "only a VILLAGE_HEAD is scoped to a village"));
         }
         return errors;
+    }
+
+    /** The rule for every new password, at creation and on every change; reported under {@code field}. */
+    static void checkPassword(String field, String password, List<FieldError> errors) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            errors.add(new FieldError(field, "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+        } else if (!PasswordHasher.fitsBcrypt(password)) {
+            errors.add(new FieldError(field,
+                    "must be at most " + PasswordHasher.MAX_PASSWORD_BYTES + " bytes in UTF-8"));
+        }
     }
 
     static Role parseRole(String role) {

@@ -40,7 +40,7 @@ class UserRegistration {
                 .flatMap(existing -> Mono.<UserAccount>error(taken(request.username())))
                 .then(villageKnown)
                 .then(hasher.hash(request.password()))
-                .map(hash -> new UserAccount(request.username(), hash, role, villageCode, clock.instant(),
+                .map(hash -> UserAccount.created(request.username(), hash, role, villageCode, clock.instant(),
                         adminUsername))
                 .flatMap(users::insert)
                 .onErrorMap(DuplicateKeyException.class, duplicate -> taken(request.username()))

@@ -47,6 +47,7 @@ class IssuedTokenTest extends GatewayTestBase {
         assertThat(claims.getStringClaim("role")).isEqualTo("ADMIN");
         assertThat(claims.getClaims()).doesNotContainKey("villageCode");
         assertThat(claims.getIssuer()).isEqualTo("desa-digital");
+        assertThat(claims.getAudience()).containsExactly("desa-digital");
         assertThat(Duration.between(claims.getIssueTime().toInstant(), claims.getExpirationTime().toInstant()))
                 .isEqualTo(Duration.ofHours(1));
     }

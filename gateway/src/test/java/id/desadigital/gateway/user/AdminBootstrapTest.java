@@ -20,7 +20,9 @@ import reactor.test.StepVerifier;
 @ExtendWith(OutputCaptureExtension.class)
 class AdminBootstrapTest {
 
-    private static final Pattern NOTICE = Pattern.compile("(?m)^NOTICE admin password \\(shown once\\): (\\S+)$");
+    /** The secret is marked for the launcher, which shows it on its terminal and redacts it from its log file. */
+    private static final Pattern NOTICE =
+            Pattern.compile("(?m)^NOTICE admin password \\(shown once\\): \\[secret\\](\\S+)\\[/secret\\]$");
 
     private final ReactiveMongoTemplate mongo = FreshDatabase.create();
     private final PasswordHasher hasher = new PasswordHasher(new IdentityProperties(null, 4, 10));
