@@ -22,6 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BackendStandIn {
 
+    /** A request carrying this header is answered with the service's own security headers (see the echo). */
+    public static final String SEND_OWN_SECURITY_HEADERS = "X-Stand-In-Send-Security-Headers";
+    /** What the stand-in then sends: values different from the gateway's, to see whose reach the client. */
+    public static final Map<String, String> OWN_SECURITY_HEADERS = Map.of(
+            "X-Frame-Options", "SAMEORIGIN",
+            "X-Content-Type-Options", "nosniff",
+            "Referrer-Policy", "unsafe-url",
+            "Content-Security-Policy", "default-src *");
+
     public static final BackendStandIn VILLAGE = new BackendStandIn("village");
     public static final BackendStandIn BUDGET = new BackendStandIn("budget");
 
@@ -73,6 +82,9 @@ public final class BackendStandIn {
                     echo.put("uri", request.uri());
                     echo.put("authorization", request.requestHeaders().get("Authorization"));
                     echo.put("body", body);
+                    if (request.requestHeaders().contains(SEND_OWN_SECURITY_HEADERS)) {
+                        OWN_SECURITY_HEADERS.forEach(response::header);
+                    }
                     return json(response, HttpResponseStatus.OK, echo);
                 });
     }
