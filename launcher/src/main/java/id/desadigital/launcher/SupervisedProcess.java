@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
 /**
  * One child process kept alive: started on {@link #start()}, restarted with back-off whenever it dies until
  * {@link #stop()}, its output copied to its {@link ChildLog} with {@code NOTICE } lines also shown on the
- * console.
+ * console. A secret in a line ({@link SecretSpans}) is shown on the console only, never written to the log file.
  * <p>
  * Children run in a session of their own (via {@code setsid}), so a Ctrl-C in the terminal reaches only the
  * supervisor, which then stops them in order; otherwise the terminal would signal all of them at once.
@@ -228,9 +228,9 @@ final class SupervisedProcess {
             new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
-                log.append(line);
+                log.append(SecretSpans.redact(line));
                 if (line.startsWith(NOTICE_PREFIX)) {
-                    console.println(line);
+                    console.println(SecretSpans.reveal(line));
                 }
             }
         } catch (IOException e) {

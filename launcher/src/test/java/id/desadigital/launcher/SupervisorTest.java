@@ -71,6 +71,19 @@ class SupervisorTest {
     }
 
     @Test
+    void aSecretANoticeCarriesIsShownOnTheConsoleButNeverWrittenToTheLog() throws Exception {
+        Supervisor supervisor = supervisor(FAST, serving("gateway", Set.of()));
+
+        supervisor.start();
+
+        String secret = FakeChild.SECRET_PREFIX + "gateway";
+        await().untilAsserted(() -> assertThat(log("gateway")).contains("NOTICE gateway password (shown once): "));
+        assertThat(console.lines()).contains("NOTICE gateway password (shown once): " + secret);
+        assertThat(log("gateway")).doesNotContain(secret)
+            .contains("NOTICE gateway password (shown once): " + SecretSpans.REDACTED);
+    }
+
+    @Test
     void restartsAChildThatDiesAndLogsTheRestart() throws Exception {
         Supervisor supervisor = supervisor(FAST, serving("store", Set.of()), serving("app", Set.of("store")));
         supervisor.start();

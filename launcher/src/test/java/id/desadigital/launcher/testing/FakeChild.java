@@ -11,12 +11,14 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * A stand-in child for supervisor tests. FAKE_MODE=serve: notes "start NAME" in FAKE_EVENTS, prints a NOTICE
- * line, listens on FAKE_PORT until SIGTERM, then notes "stop NAME". FAKE_MODE=crash: prints a line and exits
+ * line and a NOTICE line with a marked secret, listens on FAKE_PORT until SIGTERM, then notes "stop NAME". FAKE_MODE=crash: prints a line and exits
  * with code 3 at once.
  */
 public final class FakeChild {
 
     public static final int CRASH_EXIT_CODE = 3;
+    /** A serving child announces the secret {@code SECRET_PREFIX + name}, marked as the gateway marks its own. */
+    public static final String SECRET_PREFIX = "s3cr3t-of-";
 
     private FakeChild() {
     }
@@ -34,6 +36,7 @@ public final class FakeChild {
             InetAddress.getLoopbackAddress());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> record(events, "stop " + name)));
         System.out.println("NOTICE " + name + " says hello");
+        System.out.println("NOTICE " + name + " password (shown once): [secret]" + SECRET_PREFIX + name + "[/secret]");
         System.out.println(name + " ordinary output line");
         while (true) {
             try (Socket ignored = server.accept()) {
