@@ -1,6 +1,8 @@
 package id.desadigital.gateway.security;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,6 +11,8 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -36,13 +40,14 @@ public class GatewaySecurityConfiguration {
     private static final String VILLAGE_HEAD = Role.VILLAGE_HEAD.name();
 
     /**
-     * Signature (RS256 with the gateway's key only; {@code alg: none} and other keys fail), expiry, issuer and
-     * audience, remembered per token; then, on every request, whether the account still accepts the token.
+     * Signature (RS256 with the gateway's key only; {@code alg: none} and other keys fail), an expiry that has not
+     * passed (Spring's default checks one only when present), issuer and audience, remembered per token; then, on every request, whether the account still accepts the token.
      */
     @Bean
     ReactiveJwtDecoder jwtDecoder(SigningKeyStore keys, TokenProperties properties, AccountStates accounts) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> keys.publicKeys()).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                new JwtClaimValidator<Instant>(JwtClaimNames.EXP, Objects::nonNull),
                 new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(properties.audience())));
         VerifiedTokens verified = new VerifiedTokens(decoder, properties.rememberedTokens(),
                 properties.rememberTokensFor(), Clock.systemUTC());

@@ -38,7 +38,7 @@ class ForgedTokenTest extends GatewayTestBase {
     SigningKeyStore keys;
 
     enum Forgery {
-        ALTERED_SIGNATURE, ALG_NONE, ROLE_RAISED_KEEPING_THE_SIGNATURE, EXPIRED, ANOTHER_ISSUER, ANOTHER_AUDIENCE,
+        ALTERED_SIGNATURE, ALG_NONE, ROLE_RAISED_KEEPING_THE_SIGNATURE, EXPIRED, NO_EXPIRY, ANOTHER_ISSUER, ANOTHER_AUDIENCE,
         NO_AUDIENCE, SIGNED_BY_AN_UNKNOWN_KEY_WITH_OUR_KEY_ID, HMAC_SIGNED_WITH_OUR_PUBLIC_KEY
     }
 
@@ -82,6 +82,7 @@ class ForgedTokenTest extends GatewayTestBase {
             case EXPIRED -> sign(claims()
                     .issueTime(Date.from(Instant.now().minus(Duration.ofHours(2))))
                     .expirationTime(Date.from(Instant.now().minus(Duration.ofHours(1)))).build(), ourKey());
+            case NO_EXPIRY -> sign(claims().expirationTime(null).build(), ourKey());
             case ANOTHER_ISSUER -> sign(claims().issuer("someone-else").build(), ourKey());
             case ANOTHER_AUDIENCE -> sign(claims().audience("another-application").build(), ourKey());
             case NO_AUDIENCE -> sign(claims().audience((String) null).build(), ourKey());
