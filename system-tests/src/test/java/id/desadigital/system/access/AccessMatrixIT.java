@@ -50,6 +50,11 @@ class AccessMatrixIT {
                 gateway("create a user", "POST", f -> new Call("/api/auth/users", Map.of("username",
                         "user-" + UUID.randomUUID(), "password", "a-long-password-1", "role", "AUDITOR")),
                         only(201, ADMIN)),
+                gateway("list users", "GET", f -> Call.of("/api/auth/users?size=10"), only(200, ADMIN)),
+                gateway("set a user's password", "PUT", f -> new Call("/api/auth/users/" + throwawayUser(f)
+                        + "/password", Map.of("password", "another-long-password-2")), only(204, ADMIN)),
+                gateway("disable a user", "PUT", f -> new Call("/api/auth/users/" + throwawayUser(f) + "/status",
+                        Map.of("enabled", false)), only(200, ADMIN)),
                 village("import villages", "POST", f -> new Call("/api/villages/import", Fixture.CSV), only(200, ADMIN)),
                 village("list villages", "GET", f -> Call.of("/api/villages?regencyCode=33.03&q=sumi"), signedIn(200)),
                 village("read a village", "GET", f -> Call.of("/api/villages/" + VILLAGE_A), signedIn(200)),
@@ -151,11 +156,20 @@ class AccessMatrixIT {
             parts.add(Api.ok("GET", gateway + "/api/villages/" + code + "/history", admin, null).toString());
         }
         parts.add(Api.ok("GET", gateway + "/api/budget/spending/" + fixture.spendingA(), officer, null).toString());
+        parts.add(Api.ok("GET", gateway + "/api/auth/users?size=500", admin, null).toString());
         return String.join("\n", parts);
     }
 
     private static String freshProgram(Fixture fixture) {
         return Fixture.program(fixture.gateway(), fixture.token(FINANCE_OFFICER), 1_000_000);
+    }
+
+    /** An account made for one request, so that changing it leaves the fixture's users as they are. */
+    private static String throwawayUser(Fixture fixture) {
+        String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
+        Api.ok("POST", fixture.gateway() + "/api/auth/users", fixture.token(ADMIN),
+                Map.of("username", username, "password", "a-long-password-1", "role", "AUDITOR"));
+        return username;
     }
 
     private static String freshSpending(Fixture fixture) {
