@@ -24,7 +24,9 @@ import org.springframework.test.context.ContextConfiguration;
         "logging.level.org.apache.kafka=WARN",
         "logging.level.state.change.logger=WARN"})
 @ContextConfiguration(initializers = TestStores.class)
-@AutoConfigureWebTestClient
+// 30 s, not the default 5 s: on a busy two-core CI machine a request that imports or writes can take longer
+// without being wrong; a hang still fails.
+@AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka
 public @interface BudgetServiceTest {
 }

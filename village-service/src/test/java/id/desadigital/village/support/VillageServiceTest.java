@@ -38,7 +38,9 @@ import reactor.core.publisher.Flux;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"desa.outbox.sweep-interval=1h", "desa.import.batch-size=7"})
-@AutoConfigureWebTestClient
+// 30 s, not the default 5 s: on a busy two-core CI machine a request that imports or writes can take longer
+// without being wrong; a hang still fails.
+@AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 1, topics = Topics.VILLAGE_EVENTS)
 public abstract class VillageServiceTest {
 
