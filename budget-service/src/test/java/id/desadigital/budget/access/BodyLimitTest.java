@@ -1,5 +1,7 @@
 package id.desadigital.budget.access;
 
+import static id.desadigital.platform.testing.HttpChecks.chunked;
+import static id.desadigital.platform.testing.HttpChecks.contentTooLarge;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -39,12 +41,8 @@ class BodyLimitTest {
 
     @Test
     void aChunkedBodyPastTheLimitIs413() {
-        byte[] body = program(2 * LIMIT).getBytes(StandardCharsets.UTF_8);
-        Flux<DataBuffer> chunks = Flux.range(0, body.length / 8192 + 1)
-                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(ByteBuffer.wrap(body, i * 8192,
-                        Math.min(8192, body.length - i * 8192))));
-
-        tooLarge(post().contentType(MediaType.APPLICATION_JSON).body(BodyInserters.fromDataBuffers(chunks)));
+        tooLarge(post().contentType(MediaType.APPLICATION_JSON)
+                .body(BodyInserters.fromDataBuffers(chunked(program(2 * LIMIT)))));
         nothingWritten();
     }
 
@@ -56,14 +54,7 @@ class BodyLimitTest {
     }
 
     private static void tooLarge(WebTestClient.RequestHeadersSpec<?> request) {
-        request.exchange()
-                .expectStatus().isEqualTo(413)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(413)
-                .jsonPath("$.type").isEqualTo("urn:desa-digital:problem:content-too-large")
-                .jsonPath("$.detail").isEqualTo("The request body is larger than the " + LIMIT
-                        + " bytes this endpoint accepts");
+        contentTooLarge(request.exchange(), LIMIT);
     }
 
     private void nothingWritten() {

@@ -1,5 +1,6 @@
 package id.desadigital.budget.access;
 
+import static id.desadigital.platform.testing.HttpChecks.unauthorized;
 import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,14 +40,6 @@ class TokenRefusalTest {
                 .expectStatus().isOk().expectBody().jsonPath("$.total").isEqualTo(0);
     }
 
-    private static void unauthorized(WebTestClient.ResponseSpec response) {
-        response.expectStatus().isUnauthorized()
-                .expectHeader().valueEquals(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(401)
-                .jsonPath("$.type").isEqualTo("urn:desa-digital:problem:unauthorized");
-    }
 
     private WebTestClient.ResponseSpec call(HttpMethod method, String uri, String token) {
         WebTestClient.RequestBodySpec request = web.method(method).uri(uri);

@@ -1,5 +1,7 @@
 package id.desadigital.system.support;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -7,10 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The whole stack as {@code ./run.sh} starts it: the launcher's jar with the store, the broker and the three services
@@ -91,19 +94,18 @@ public final class RunningStack implements AutoCloseable {
     }
 
     private void awaitReady() {
-        Instant deadline = Instant.now().plus(READY_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            String printed = printed();
-            if (printed.lines().anyMatch(line -> line.startsWith("READY "))) {
-                return;
-            }
-            if (!launcher.isAlive()) {
-                throw new IllegalStateException("The launcher exited with " + launcher.exitValue() + ":\n" + printed);
-            }
-            sleep(Duration.ofMillis(250));
+        try {
+            await().atMost(READY_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!launcher.isAlive()) {
+                    throw new IllegalStateException("The launcher exited with " + launcher.exitValue() + ":\n"
+                            + printed());
+                }
+                return printed().lines().anyMatch(line -> line.startsWith("READY "));
+            });
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IllegalStateException("The stack was not READY within " + READY_TIMEOUT + ":\n" + printed(), e);
         }
-        close();
-        throw new IllegalStateException("The stack was not READY within " + READY_TIMEOUT + ":\n" + printed());
     }
 
     /** What the launcher printed so far (its own lines and its children's). */
@@ -137,15 +139,6 @@ public final class RunningStack implements AutoCloseable {
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
-        }
-    }
-
-    static void sleep(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
         }
     }
 }

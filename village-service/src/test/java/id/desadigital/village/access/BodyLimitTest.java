@@ -1,5 +1,7 @@
 package id.desadigital.village.access;
 
+import static id.desadigital.platform.testing.HttpChecks.chunked;
+import static id.desadigital.platform.testing.HttpChecks.contentTooLarge;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -47,14 +49,7 @@ class BodyLimitTest extends VillageServiceTest {
     }
 
     private static void tooLarge(WebTestClient.RequestHeadersSpec<?> request) {
-        request.exchange()
-                .expectStatus().isEqualTo(413)
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody()
-                .jsonPath("$.status").isEqualTo(413)
-                .jsonPath("$.type").isEqualTo("urn:desa-digital:problem:content-too-large")
-                .jsonPath("$.detail").isEqualTo("The request body is larger than the " + LIMIT
-                        + " bytes this endpoint accepts");
+        contentTooLarge(request.exchange(), LIMIT);
     }
 
     private void nothingChanged() {
@@ -63,7 +58,7 @@ class BodyLimitTest extends VillageServiceTest {
     }
 
     private WebTestClient.RequestBodySpec put() {
-        return http.put().uri("/api/villages/" + VILLAGE + "/head")
+        return keepAliveHttp().put().uri("/api/villages/" + VILLAGE + "/head")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin());
     }
 

@@ -1,5 +1,6 @@
 package id.desadigital.village.importing;
 
+import static id.desadigital.platform.testing.HttpChecks.chunked;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -36,7 +37,11 @@ class ImportSizeTest extends VillageServiceTest {
 
     @Test
     void aFilePastTheLimitWithContentLengthIs413AndImportsNothing() {
-        tooLarge(importCsv(padded(row("36.76.02.2001", "Sukadamai"), LIMIT + 1)));
+        tooLarge(keepAliveHttp().post().uri("/api/villages/import")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin())
+                .contentType(CSV)
+                .bodyValue(padded(row("36.76.02.2001", "Sukadamai"), LIMIT + 1))
+                .exchange());
         get("/api/villages/36.76.02.2001").exchange().expectStatus().isNotFound();
     }
 
@@ -56,7 +61,7 @@ class ImportSizeTest extends VillageServiceTest {
     }
 
     private WebTestClient.ResponseSpec importChunked(String csv) {
-        return http.post().uri("/api/villages/import")
+        return keepAliveHttp().post().uri("/api/villages/import")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + TestTokens.admin())
                 .contentType(CSV)
                 .body(BodyInserters.fromDataBuffers(chunked(csv)))

@@ -14,8 +14,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.MediaType;
@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import id.desadigital.contracts.Topics;
+import id.desadigital.platform.testing.HttpChecks;
 import id.desadigital.platform.testing.MongoStandIn;
 import id.desadigital.platform.testing.TestTokens;
 import reactor.core.publisher.Flux;
@@ -38,16 +39,15 @@ import reactor.core.publisher.Flux;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"desa.outbox.sweep-interval=1h", "desa.import.batch-size=7"})
-// 30 s, not the default 5 s: on a busy two-core CI machine a request that imports or writes can take longer
-// without being wrong; a hang still fails.
-@AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka(partitions = 1, topics = Topics.VILLAGE_EVENTS)
 public abstract class VillageServiceTest {
 
     public static final MediaType CSV = MediaType.parseMediaType("text/csv");
 
-    @Autowired
+    /** A client with a connection per request ({@link HttpChecks#connectionPerRequest}). */
     protected WebTestClient http;
+
+    private int port;
 
     @Autowired
     protected EmbeddedKafkaBroker broker;
@@ -58,6 +58,18 @@ public abstract class VillageServiceTest {
         registry.add("desa.security.public-key", TestTokens::publicKeyPem);
         registry.add("desa.security.issuer", () -> TestTokens.ISSUER);
         registry.add("spring.kafka.bootstrap-servers", () -> System.getProperty("spring.embedded.kafka.brokers"));
+    }
+
+    /** Set at injection, so that a class's {@code @BeforeAll} (per-class lifecycle) has it too. */
+    @Value("${local.server.port}")
+    void port(int port) {
+        this.port = port;
+        this.http = HttpChecks.connectionPerRequest(port);
+    }
+
+    /** A client that keeps its connection alive ({@link HttpChecks#keepAlive}), for bodies refused with 413. */
+    protected WebTestClient keepAliveHttp() {
+        return HttpChecks.keepAlive(port);
     }
 
     protected WebTestClient.ResponseSpec importCsv(String csv) {
@@ -72,14 +84,6 @@ public abstract class VillageServiceTest {
         return http.get().uri(uri, uriVariables).header("Authorization", "Bearer " + TestTokens.auditor());
     }
 
-    /** {@code text} as a body of several buffers, which the client sends chunked, without a Content-Length. */
-    protected static Flux<DataBuffer> chunked(String text) {
-        byte[] body = text.getBytes(StandardCharsets.UTF_8);
-        int chunk = 64 * 1024;
-        return Flux.range(0, (body.length + chunk - 1) / chunk)
-                .map(i -> DefaultDataBufferFactory.sharedInstance.wrap(ByteBuffer.wrap(body, i * chunk,
-                        Math.min(chunk, body.length - i * chunk))));
-    }
 
     /** A consumer reading all of village-events from the beginning (assigned, so no group rebalance to wait for). */
     protected Consumer<String, String> villageEventsConsumer() {
