@@ -64,10 +64,43 @@ public class VillageImporter {
         // Without a length, only reading tells the size: the file is held until it has all arrived, so that one
         // past the limit is refused before its first rows are written rather than half imported.
         Flux<DataBuffer> file = contentLength >= 0 ? body
-                : DataBufferUtils.join(body, (int) Math.min(limit, Integer.MAX_VALUE))
-                        .onErrorMap(DataBufferLimitException.class, e -> tooLarge(limit))
-                        .flux();
+                : body.collect(() -> new HeldFile(limit), HeldFile::add)
+                        .flatMapMany(held -> held.tooLarge() ? Flux.error(tooLarge(limit)) : Flux.fromIterable(held.buffers));
         return importRows(file, actor);
+    }
+
+    /**
+     * A chunked file as it arrives. Past the limit its buffers are let go but the rest is still read, up to twice the
+     * limit: a server that answers 413 while the client is still sending closes the connection under it, and the
+     * client sees the connection reset instead of the answer. Past twice the limit it stops reading at once.
+     */
+    private static final class HeldFile {
+
+        private final long limit;
+        private final List<DataBuffer> buffers = new ArrayList<>();
+        private long size;
+
+        HeldFile(long limit) {
+            this.limit = limit;
+        }
+
+        void add(DataBuffer buffer) {
+            size += buffer.readableByteCount();
+            if (size <= limit) {
+                buffers.add(buffer);
+                return;
+            }
+            DataBufferUtils.release(buffer);
+            buffers.forEach(DataBufferUtils::release);
+            buffers.clear();
+            if (size > 2 * limit) {
+                throw VillageImporter.tooLarge(limit);
+            }
+        }
+
+        boolean tooLarge() {
+            return size > limit;
+        }
     }
 
     private Mono<ImportReport> importRows(Flux<DataBuffer> body, String actor) {
