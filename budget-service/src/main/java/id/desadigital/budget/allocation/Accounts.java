@@ -57,7 +57,7 @@ public class Accounts implements ProgramSpending {
 
     /**
      * Changes an account by compare-and-set. {@code decide} sees the account as read and returns the update (the
-     * entry bookkeeping comes from {@link #withEntry}), null for nothing to do, or throws to refuse.
+     * entry bookkeeping comes from {@link Outboxed#appending}), null for nothing to do, or throws to refuse.
      */
     public Mono<VillageAccount> change(String villageCode, Function<VillageAccount, Update> decide) {
         return cas.apply(VillageAccount.COLLECTION, VillageAccount.class, villageCode, decide,
@@ -70,12 +70,6 @@ public class Accounts implements ProgramSpending {
                 .switchIfEmpty(Mono.defer(() -> mongo.insert(VillageAccount.open(villageCode))
                         .onErrorResume(DuplicateKeyException.class, e -> find(villageCode))))
                 .then(change(villageCode, decide));
-    }
-
-    /** The update that appends {@code entry} to the account's chain and outbox. */
-    public static Update withEntry(VillageAccount account, LedgerEntry entry) {
-        return new Update().set("sequence", entry.sequence()).push(Outboxed.PENDING, entry)
-                .set(Outboxed.UNPUBLISHED, account.id());
     }
 
     /**

@@ -9,6 +9,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import id.desadigital.budget.ledger.EntryFactory;
 import id.desadigital.budget.ledger.LedgerEntries;
 import id.desadigital.budget.ledger.LedgerEntry;
+import id.desadigital.budget.ledger.Outboxed;
 import id.desadigital.budget.ledger.LedgerProperties;
 import id.desadigital.budget.program.Program;
 import id.desadigital.budget.program.Programs;
@@ -123,11 +124,10 @@ public class Allocations {
             }
             AccountAllocation allocation = new AccountAllocation(reservation.allocationId(), program.id(),
                     program.fiscalYear(), reservation.amount(), 0);
-            LedgerEntry allocated = entries.entry(reservation.entryId(), BudgetEvents.FUNDS_ALLOCATED,
-                    reservation.actor(), account.villageCode(), account.sequence() + 1, program.id(),
-                    account.villageCode(), new FundsAllocated(allocation.id(), program.id(), program.fiscalYear(),
+            LedgerEntry allocated = entries.next(account, reservation.entryId(), BudgetEvents.FUNDS_ALLOCATED,
+                    reservation.actor(), program.id(), account.villageCode(), new FundsAllocated(allocation.id(), program.id(), program.fiscalYear(),
                             account.villageCode(), allocation.amount(), reservation.note()));
-            return Accounts.withEntry(account, allocated).push("allocations", allocation);
+            return Outboxed.appending(allocated).push("allocations", allocation);
         }
         AccountAllocation allocation = account.allocation(reservation.allocationId()).orElseThrow();
         return adjusted(account, allocation, reservation.entryId(), reservation.amount(),
@@ -136,11 +136,11 @@ public class Allocations {
 
     private Update adjusted(VillageAccount account, AccountAllocation allocation, String entryId, long delta,
             long amount, String reason, String actor) {
-        LedgerEntry entry = entries.entry(entryId, BudgetEvents.ALLOCATION_ADJUSTED, actor, account.villageCode(),
-                account.sequence() + 1, allocation.programId(), account.villageCode(),
+        LedgerEntry entry = entries.next(account, entryId, BudgetEvents.ALLOCATION_ADJUSTED, actor,
+                allocation.programId(), account.villageCode(),
                 new AllocationAdjusted(allocation.id(), allocation.programId(), allocation.fiscalYear(),
                         account.villageCode(), delta, amount, reason));
-        return Accounts.withEntry(account, entry).set("allocations", account.with(allocation.withAmount(amount)));
+        return Outboxed.appending(entry).set("allocations", account.with(allocation.withAmount(amount)));
     }
 
     /**

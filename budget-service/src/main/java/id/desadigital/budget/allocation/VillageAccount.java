@@ -17,6 +17,7 @@ import id.desadigital.platform.web.ApiProblem;
  * and written with one compare-and-set, together with the entry that records it.
  *
  * @param sequence        the village's chain: FUNDS_ALLOCATED, ALLOCATION_ADJUSTED, SPENDING_RECORDED, SPENDING_REVERSED
+ * @param chainHash       the hash of the chain's last entry
  * @param closedPrograms  programs being closed or closed: their allocations take no more changes
  * @param reversed        spendings already reversed
  */
@@ -25,6 +26,7 @@ public record VillageAccount(
         @Id String id,
         long revision,
         long sequence,
+        String chainHash,
         long publishedSequence,
         List<AccountAllocation> allocations,
         List<String> closedPrograms,
@@ -42,7 +44,7 @@ public record VillageAccount(
     }
 
     static VillageAccount open(String villageCode) {
-        return new VillageAccount(villageCode, 0, 0, 0, List.of(), List.of(), List.of(), List.of(), null);
+        return new VillageAccount(villageCode, 0, 0, null, 0, List.of(), List.of(), List.of(), List.of(), null);
     }
 
     public String villageCode() {

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Builds ledger entries from budget-events payload records. The payload is stored as the JSON the contract
- * defines, so the relay publishes what is stored and a reader of the store sees what consumers see.
+ * Builds ledger entries from budget-events payload records, each the next link of its document's chain. The payload
+ * is stored as the JSON the contract defines, so the relay publishes what is stored and a reader of the store sees
+ * what consumers see.
  */
 @Component
 public class EntryFactory {
@@ -23,13 +24,30 @@ public class EntryFactory {
         this.clock = clock;
     }
 
-    public LedgerEntry entry(String id, String type, String actor, String key, long sequence, String programId,
+    /** The entry after {@code chain}'s last one, by the document's own sequence and chain hash. */
+    public LedgerEntry next(Outboxed chain, String id, String type, String actor, String programId,
             String villageCode, Object payload) {
-        return new LedgerEntry(id, type, now(), actor, key, sequence, programId, villageCode,
-                Document.parse(JSON.writeValueAsString(payload)));
+        return entry(id, type, actor, chain.id(), chain.sequence(), chain.chainHash(), programId, villageCode, payload);
+    }
+
+    /** The first entry of a chain whose document does not exist yet. */
+    public LedgerEntry first(String id, String type, String actor, String key, String programId, String villageCode,
+            Object payload) {
+        return entry(id, type, actor, key, 0, null, programId, villageCode, payload);
+    }
+
+    private LedgerEntry entry(String id, String type, String actor, String key, long previousSequence,
+            String previousHash, String programId, String villageCode, Object payload) {
+        long sequence = previousSequence + 1;
+        String prevHash = previousHash == null ? EntryHash.GENESIS : previousHash;
+        var unhashed = new LedgerEntry(id, type, now(), actor, key, sequence, LedgerEntry.link(key, sequence),
+                programId, villageCode, Document.parse(JSON.writeValueAsString(payload)), prevHash, null);
+        return new LedgerEntry(unhashed.id(), unhashed.type(), unhashed.occurredAt(), unhashed.actor(), unhashed.key(),
+                unhashed.sequence(), unhashed.link(), unhashed.programId(), unhashed.villageCode(), unhashed.payload(),
+                prevHash, EntryHash.of(unhashed));
     }
 
     public Instant now() {
-        return clock.instant();
+        return EntryHash.truncated(clock.instant());
     }
 }

@@ -7,10 +7,12 @@ import org.springframework.data.annotation.Id;
 
 /**
  * One immutable change of budget state. Its id is also the id of what it created (a FUNDS_ALLOCATED entry's id is
- * the allocation's id, a SPENDING_RECORDED entry's the spending's), so what a later request names can be found in
- * the ledger itself. {@code key} is the chain the entry belongs to (a village code, or a program id for
- * program-level entries) and {@code sequence} its place there, from 1 without gaps; {@code payload} is the
- * budget-events payload of its type, exactly as published.
+ * the allocation's, a SPENDING_RECORDED entry's the spending's), so what a later request names can be found in the
+ * ledger itself. {@code key} is the chain the entry belongs to (a village code, or a program id for program-level
+ * entries) and {@code sequence} its place there, from 1 without gaps; {@code link} is both in one value
+ * ({@link #link(String, long)}), under a unique index, so a chain is read by exact keys on any store.
+ * {@code payload} is the budget-events payload of its type, exactly as published. {@code hash} covers all of it and
+ * {@code prevHash}, the hash of the entry before it in its chain ({@link EntryHash}).
  */
 @org.springframework.data.mongodb.core.mapping.Document(LedgerEntry.COLLECTION)
 public record LedgerEntry(
@@ -20,11 +22,19 @@ public record LedgerEntry(
         String actor,
         String key,
         long sequence,
+        String link,
         String programId,
         String villageCode,
-        Document payload) {
+        Document payload,
+        String prevHash,
+        String hash) {
 
     public static final String COLLECTION = "ledger_entries";
+    public static final String LINK = "link";
+
+    public static String link(String key, long sequence) {
+        return key + "/" + sequence;
+    }
 
     public long longValue(String field) {
         return payload.get(field, Number.class).longValue();
@@ -32,5 +42,10 @@ public record LedgerEntry(
 
     public String text(String field) {
         return payload.getString(field);
+    }
+
+    /** Whether the stored hash is the one its content gives: false once anything in it was altered. */
+    public boolean hashHolds() {
+        return hash != null && hash.equals(EntryHash.of(this));
     }
 }

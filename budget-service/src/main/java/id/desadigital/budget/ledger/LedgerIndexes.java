@@ -2,14 +2,21 @@ package id.desadigital.budget.ledger;
 
 import java.util.List;
 
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.stereotype.Component;
 
 import id.desadigital.platform.mongo.IndexesInBackground;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The indexes of the outboxed collections (see {@link OutboxedCollection#ensureIndexes}). */
+/**
+ * The indexes of the outboxed collections (see {@link OutboxedCollection#ensureIndexes}) and of the ledger: a chain
+ * is read by its links, which a unique single-field index serves for exact values and {@code $in} on MongoDB and on
+ * the embedded store alike (the store uses no compound index for {@code $in}, and no index at all for a range).
+ * It is sparse because entries written before chains were hashed have no link.
+ */
 @Component
 class LedgerIndexes extends IndexesInBackground {
 
@@ -24,6 +31,9 @@ class LedgerIndexes extends IndexesInBackground {
 
     @Override
     protected Mono<?> create() {
-        return Flux.fromIterable(collections).concatMap(collection -> collection.ensureIndexes(mongo)).then();
+        return Flux.fromIterable(collections).concatMap(collection -> collection.ensureIndexes(mongo))
+                .then(mongo.indexOps(LedgerEntry.COLLECTION).createIndex(new Index().on(LedgerEntry.LINK,
+                        Sort.Direction.ASC).unique().sparse().named("chain_link")))
+                .then();
     }
 }

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        finishes it instead of the request that started it
  * @param knownAllocations how many allocations' villages each instance keeps in memory (an allocation never moves
  *                        to another village, so what is kept is never stale); the nation has about 84,000
+ * @param linksPerQuery   how many entries one {@code $in} read of chains asks for: a page of history is one read,
+ *                        verifying the whole ledger a read per this many entries
  */
 @ConfigurationProperties("desa.ledger")
-public record LedgerProperties(int maxAttempts, Duration completionDelay, long knownAllocations) {
+public record LedgerProperties(int maxAttempts, Duration completionDelay, long knownAllocations, int linksPerQuery) {
 }

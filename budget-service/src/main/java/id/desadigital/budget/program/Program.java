@@ -16,6 +16,7 @@ import id.desadigital.budget.ledger.Outboxed;
  * them; {@code released} remembers which, so that a repeated release subtracts nothing.
  *
  * @param sequence the program's own chain: PROGRAM_CREATED, CEILING_REVISED, PROGRAM_CLOSED
+ * @param chainHash the hash of that chain's last entry
  * @param closing  while CLOSING, who asked and the id their PROGRAM_CLOSED entry gets, so that a closing finished by
  *                 the sweeper is recorded as theirs
  */
@@ -32,6 +33,7 @@ public record Program(
         Instant createdAt,
         long revision,
         long sequence,
+        String chainHash,
         long publishedSequence,
         List<Reservation> reservations,
         List<String> released,

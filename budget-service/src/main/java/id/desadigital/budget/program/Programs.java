@@ -62,11 +62,11 @@ public class Programs {
 
     /** Opens a program; {@code id} is also its PROGRAM_CREATED entry's, so a repeated request finds it. */
     public Mono<Program> create(String id, NewProgram program, String actor) {
-        LedgerEntry created = entries.entry(id, BudgetEvents.PROGRAM_CREATED, actor, id, 1, id, null,
+        LedgerEntry created = entries.first(id, BudgetEvents.PROGRAM_CREATED, actor, id, id, null,
                 new ProgramCreated(id, program.fiscalYear(), program.name(), program.ceiling(),
                         program.fundingSource().name(), program.activityCode()));
         Program fresh = new Program(id, program.fiscalYear(), program.name(), program.fundingSource().name(),
-                program.activityCode(), program.ceiling(), 0, ProgramStatus.OPEN, created.occurredAt(), 1, 1, 0,
+                program.activityCode(), program.ceiling(), 0, ProgramStatus.OPEN, created.occurredAt(), 1, 1, created.hash(), 0,
                 List.of(), List.of(), List.of(created), id, null);
         return mongo.insert(fresh)
                 .onErrorResume(DuplicateKeyException.class, e -> get(id))
@@ -82,10 +82,9 @@ public class Programs {
             if (ceiling < program.allocated()) {
                 throw ApiProblem.conflict("The ceiling cannot go below what is allocated: Rp " + program.allocated());
             }
-            LedgerEntry revised = entries.entry(entryId, BudgetEvents.CEILING_REVISED, actor, id,
-                    program.sequence() + 1, id, null,
+            LedgerEntry revised = entries.next(program, entryId, BudgetEvents.CEILING_REVISED, actor, id, null,
                     new CeilingRevised(id, program.fiscalYear(), program.ceiling(), ceiling, reason));
-            return withEntry(program, revised).set("ceiling", ceiling);
+            return Outboxed.appending(revised).set("ceiling", ceiling);
         }).flatMap(this::relayed);
     }
 
@@ -150,10 +149,9 @@ public class Programs {
             if (program.status() == ProgramStatus.CLOSED) {
                 return null;
             }
-            LedgerEntry closed = entries.entry(entryId, BudgetEvents.PROGRAM_CLOSED, actor, id,
-                    program.sequence() + 1, id, null,
+            LedgerEntry closed = entries.next(program, entryId, BudgetEvents.PROGRAM_CLOSED, actor, id, null,
                     new ProgramClosed(id, program.fiscalYear(), program.ceiling(), program.allocated()));
-            return withEntry(program, closed).set("status", ProgramStatus.CLOSED);
+            return Outboxed.appending(closed).set("status", ProgramStatus.CLOSED);
         }).flatMap(this::relayed);
     }
 
@@ -169,11 +167,6 @@ public class Programs {
 
     private Mono<Program> relayed(Program program) {
         return relay.relay(program, Program.COLLECTION).thenReturn(program);
-    }
-
-    private static Update withEntry(Program program, LedgerEntry entry) {
-        return new Update().set("sequence", entry.sequence()).push(Outboxed.PENDING, entry)
-                .set(Outboxed.UNPUBLISHED, program.id());
     }
 
     static void requireOpen(Program program) {

@@ -10,6 +10,7 @@ import id.desadigital.budget.allocation.Allocations;
 import id.desadigital.budget.ledger.EntryFactory;
 import id.desadigital.budget.ledger.LedgerEntries;
 import id.desadigital.budget.ledger.LedgerEntry;
+import id.desadigital.budget.ledger.Outboxed;
 import id.desadigital.contracts.budget.BudgetEvents;
 import id.desadigital.contracts.budget.SpendingRecorded;
 import id.desadigital.contracts.budget.SpendingReversed;
@@ -59,12 +60,12 @@ public class Spendings {
                     throw ApiProblem.conflict("Rp " + spending.amount() + " would pass the allocation: Rp "
                             + allocation.remaining() + " of Rp " + allocation.amount() + " remains");
                 }
-                LedgerEntry entry = entries.entry(spendingId, BudgetEvents.SPENDING_RECORDED, caller.username(),
-                        villageCode, account.sequence() + 1, allocation.programId(), villageCode,
+                LedgerEntry entry = entries.next(account, spendingId, BudgetEvents.SPENDING_RECORDED,
+                        caller.username(), allocation.programId(), villageCode,
                         new SpendingRecorded(spendingId, allocationId, allocation.programId(), allocation.fiscalYear(),
                                 villageCode, spending.amount(), spending.spentOn(), spending.category().name(),
                                 spending.description(), spending.vendor(), spending.receiptNo()));
-                return Accounts.withEntry(account, entry)
+                return Outboxed.appending(entry)
                         .set("allocations", account.with(allocation.withSpent(spent)));
             }).flatMap(accounts::relayed).thenReturn(new SpendingView(spendingId, allocationId, villageCode,
                     spending.amount(), spending.spentOn(), spending.category().name(), RECORDED));
@@ -90,11 +91,11 @@ public class Spendings {
                 }
                 AccountAllocation allocation = account.allocation(allocationId).orElseThrow();
                 account.requireOpen(allocation);
-                LedgerEntry entry = entries.entry(entryId, BudgetEvents.SPENDING_REVERSED, caller.username(),
-                        villageCode, account.sequence() + 1, allocation.programId(), villageCode,
+                LedgerEntry entry = entries.next(account, entryId, BudgetEvents.SPENDING_REVERSED,
+                        caller.username(), allocation.programId(), villageCode,
                         new SpendingReversed(spendingId, allocationId, allocation.programId(), allocation.fiscalYear(),
                                 villageCode, amount, reason));
-                return Accounts.withEntry(account, entry)
+                return Outboxed.appending(entry)
                         .set("allocations", account.with(allocation.withSpent(allocation.spent() - amount)))
                         .push("reversed", spendingId);
             }).flatMap(accounts::relayed).thenReturn(new SpendingView(spendingId, allocationId, villageCode, amount,

@@ -1,34 +1,34 @@
 package id.desadigital.budget.summary;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
+import id.desadigital.budget.allocation.Accounts;
 import id.desadigital.budget.allocation.AllocationView;
+import id.desadigital.budget.ledger.Chains;
 import id.desadigital.budget.ledger.LedgerEntry;
 import id.desadigital.contracts.budget.BudgetEvents;
 import reactor.core.publisher.Mono;
 
-/** A village's figures at a past instant, replayed from its ledger entries. */
+/** A village's figures at a past instant, replayed from its chain of ledger entries. */
 @Component
 class LedgerSummaries {
 
-    private final ReactiveMongoTemplate mongo;
+    private final Accounts accounts;
+    private final Chains chains;
 
-    LedgerSummaries(ReactiveMongoTemplate mongo) {
-        this.mongo = mongo;
+    LedgerSummaries(Accounts accounts, Chains chains) {
+        this.accounts = accounts;
+        this.chains = chains;
     }
 
     Mono<VillageSummary> asOf(String villageCode, int fiscalYear, Instant asOf) {
-        return mongo.find(query(where("villageCode").is(villageCode).and("occurredAt").lte(asOf))
-                        .with(Sort.by("sequence")), LedgerEntry.class)
+        return accounts.find(villageCode)
+                .flatMapMany(account -> chains.of(account, 1, account.sequence()))
+                .filter(entry -> !entry.occurredAt().isAfter(asOf))
                 .filter(entry -> entry.payload().get("fiscalYear", Number.class).intValue() == fiscalYear)
                 .reduce(new LinkedHashMap<String, AllocationView>(), (allocations, entry) -> {
                     apply(allocations, entry);

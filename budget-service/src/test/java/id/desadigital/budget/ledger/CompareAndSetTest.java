@@ -31,11 +31,21 @@ class CompareAndSetTest {
 
     private static final ReactiveMongoTemplate MONGO = new ReactiveMongoTemplate(
             MongoClients.create(MongoStandIn.uri()), "compare-and-set");
-    private static final LedgerProperties PROPERTIES = new LedgerProperties(200, Duration.ofSeconds(30), 100);
+    private static final LedgerProperties PROPERTIES = new LedgerProperties(200, Duration.ofSeconds(30), 100, 1000);
 
     private String collection;
 
     record Counter(@Id String id, long revision, long count, List<LedgerEntry> pending) implements Outboxed {
+
+        @Override
+        public long sequence() {
+            return 0;
+        }
+
+        @Override
+        public String chainHash() {
+            return null;
+        }
     }
 
     @BeforeEach
@@ -114,7 +124,7 @@ class CompareAndSetTest {
     void aWriteThatKeepsLosingItsRaceIsRefusedAsContendedHavingWrittenNothing() {
         insert("c", 0);
         CompareAndSet patient = new CompareAndSet(MONGO, PROPERTIES);
-        CompareAndSet unlucky = new CompareAndSet(MONGO, new LedgerProperties(2, Duration.ofSeconds(30), 100));
+        CompareAndSet unlucky = new CompareAndSet(MONGO, new LedgerProperties(2, Duration.ofSeconds(30), 100, 1000));
         AtomicInteger decisions = new AtomicInteger();
 
         // Each time the unlucky write decides, another instance changes the document before it can write.

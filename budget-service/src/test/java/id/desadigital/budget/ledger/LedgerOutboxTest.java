@@ -113,10 +113,10 @@ class LedgerOutboxTest {
         String spendingId = UUID.randomUUID().toString();
         // The state a request leaves when its process dies right after its compare-and-set: the account changed,
         // the entry only in its outbox.
-        LedgerEntry recorded = entries.entry(spendingId, BudgetEvents.SPENDING_RECORDED, "kades", village, 1,
+        LedgerEntry recorded = entries.first(spendingId, BudgetEvents.SPENDING_RECORDED, "kades", village,
                 "program-x", village, new SpendingRecorded(spendingId, allocationId, "program-x", 2026, village,
                         1_000, java.time.LocalDate.parse("2026-03-02"), "DATA", "Data desa", null, null));
-        mongo.insert(new VillageAccount(village, 1, 1, 0,
+        mongo.insert(new VillageAccount(village, 1, 1, recorded.hash(), 0,
                 List.of(new AccountAllocation(allocationId, "program-x", 2026, 5_000, 1_000)), List.of(), List.of(),
                 List.of(recorded), village)).block();
 
