@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import id.desadigital.contracts.account.AccountEvents;
+import id.desadigital.contracts.account.AccountStateChanged;
 import id.desadigital.contracts.budget.AllocationAdjusted;
 import id.desadigital.contracts.budget.BudgetEvents;
 import id.desadigital.contracts.budget.CeilingRevised;
@@ -35,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Pins the event contracts of both topics: each type's sample message (what a consumer in another service was
+ * Pins the event contracts of every topic: each type's sample message (what a consumer in another service was
  * written against) must be exactly what the code produces, must read back to the same event, and must satisfy the
  * type's published JSON schema. Changing a payload record without its schema and sample fails here, not in
  * production.
@@ -100,7 +102,12 @@ class EventContractTest {
                     "33.03.01.2001", 4, new SpendingReversed(SPENDING, ALLOCATION, PROGRAM, 2026, "33.03.01.2001",
                             2_350_000L, "Salah catat: nota ganda"))));
 
-    /** Every event type of both topics. */
+    static final Topic ACCOUNT_EVENTS = new Topic(Topics.ACCOUNT_EVENTS, AccountEvents.PAYLOAD_TYPES, Map.of(
+            AccountEvents.ACCOUNT_STATE_CHANGED, new EventEnvelope<>("4f1e2d3c-8b7a-4c69-9d58-0a1b2c3d4e55",
+                    "AccountStateChanged", Instant.parse("2026-05-04T10:00:05.300Z"), "admin", "kades.kedungbenda", 2,
+                    new AccountStateChanged("kades.kedungbenda", false, Instant.parse("2026-05-04T10:00:06Z")))));
+
+    /** Every event type of every topic. */
     record Type(Topic topic, String name) {
 
         @Override
@@ -110,7 +117,7 @@ class EventContractTest {
     }
 
     static List<Type> types() {
-        return List.of(VILLAGE_EVENTS, BUDGET_EVENTS).stream()
+        return List.of(VILLAGE_EVENTS, BUDGET_EVENTS, ACCOUNT_EVENTS).stream()
                 .flatMap(topic -> topic.payloadTypes().keySet().stream().sorted().map(name -> new Type(topic, name)))
                 .toList();
     }
@@ -171,6 +178,19 @@ class EventContractTest {
 
         assertThat(SchemaCheck.violations(payloadSchema(new Type(BUDGET_EVENTS, BudgetEvents.SPENDING_RECORDED)),
                 broken)).contains("amount: above 10000000000000").anyMatch(v -> v.startsWith("category: not one of"));
+    }
+
+    @Test
+    void anAccountWhoseTokensNoChangeHasEndedYetCarriesANullValidFrom() {
+        EventEnvelope<AccountStateChanged> enabled = new EventEnvelope<>("4f1e2d3c-8b7a-4c69-9d58-0a1b2c3d4e66",
+                "AccountStateChanged", Instant.parse("2026-05-04T10:00:05Z"), "admin", "auditor.one", 1,
+                new AccountStateChanged("auditor.one", true, null));
+        JsonNode written = JSON.readTree(ACCOUNT_EVENTS.codec().encode(enabled));
+
+        assertThat(written.get("payload").get("tokensValidFrom").isNull()).isTrue();
+        assertThat(SchemaCheck.violations(payloadSchema(new Type(ACCOUNT_EVENTS,
+                AccountEvents.ACCOUNT_STATE_CHANGED)), written.get("payload"))).isEmpty();
+        assertThat(ACCOUNT_EVENTS.codec().decode(written.toString())).isEqualTo(enabled);
     }
 
     @Test
