@@ -1,7 +1,6 @@
 package id.desadigital.budget.audit;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -28,7 +27,7 @@ record LedgerFilter(String villageCode, String programId, String type, String ac
             throw ApiProblem.invalid("type", "must be one of " + String.join(", ", TYPES.stream().sorted().toList()));
         }
         return new LedgerFilter(QueryParameters.villageCode("villageCode", villageCode), programId, type, actor,
-                instant("from", from), instant("to", to));
+                QueryParameters.instant("from", from), QueryParameters.instant("to", to));
     }
 
     /** Narrowed by village only: a page of the village's chain can be read by position. */
@@ -68,16 +67,5 @@ record LedgerFilter(String villageCode, String programId, String type, String ac
             }
         }
         return new Query(criteria);
-    }
-
-    private static Instant instant(String name, String value) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid(name, "must be an ISO-8601 instant such as 2026-06-30T00:00:00Z");
-        }
     }
 }

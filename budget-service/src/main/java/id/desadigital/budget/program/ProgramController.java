@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import id.desadigital.budget.idempotency.Idempotency;
 import id.desadigital.budget.request.JsonRequest;
+import id.desadigital.budget.request.QueryParameters;
 import id.desadigital.platform.web.PageOf;
 import id.desadigital.platform.web.Paging;
 import reactor.core.publisher.Mono;
@@ -37,13 +38,15 @@ public class ProgramController {
     private final ProgramSpending spending;
     private final ProgramClosingStep closing;
     private final Idempotency idempotency;
+    private final ProgramsAsOf programsAsOf;
 
     public ProgramController(Programs programs, ProgramSpending spending, ProgramClosingStep closing,
-            Idempotency idempotency) {
+            Idempotency idempotency, ProgramsAsOf programsAsOf) {
         this.programs = programs;
         this.spending = spending;
         this.closing = closing;
         this.idempotency = idempotency;
+        this.programsAsOf = programsAsOf;
     }
 
     @PostMapping
@@ -70,8 +73,13 @@ public class ProgramController {
                         paging.page(), paging.size(), all.size()));
     }
 
+    /** The program now, or as the ledger had it at {@code asOf}. */
     @GetMapping("/{id}")
-    public Mono<ProgramView> get(@PathVariable String id) {
+    public Mono<ProgramView> get(@PathVariable String id, @RequestParam(required = false) String asOf) {
+        return asOf == null ? get(id) : programsAsOf.asOf(id, QueryParameters.instant("asOf", asOf));
+    }
+
+    private Mono<ProgramView> get(String id) {
         return programs.get(id).flatMap(this::view);
     }
 

@@ -1,5 +1,8 @@
 package id.desadigital.budget.request;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
 import id.desadigital.platform.web.ApiProblem;
 
 /**
@@ -18,5 +21,17 @@ public final class QueryParameters {
             throw ApiProblem.invalid(name, "must look like NN.NN.NN.NNNN");
         }
         return value;
+    }
+
+    /** The ISO-8601 instant {@code value} of parameter {@code name}, or null when absent; a malformed one is a 400. */
+    public static Instant instant(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid(name, "must be an ISO-8601 instant such as 2026-06-30T00:00:00Z");
+        }
     }
 }

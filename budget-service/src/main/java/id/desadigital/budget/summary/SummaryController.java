@@ -1,9 +1,7 @@
 package id.desadigital.budget.summary;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -52,19 +50,11 @@ public class SummaryController {
         }
         int year = fiscalYear != null ? fiscalYear : LocalDate.now(JAKARTA).getYear();
         if (asOf != null) {
-            return ledgerSummaries.asOf(code, year, instant(asOf));
+            return ledgerSummaries.asOf(code, year, QueryParameters.instant("asOf", asOf));
         }
         return allocations.list(null, code)
                 .filter(allocation -> allocation.fiscalYear() == year)
                 .collectSortedList(Comparator.comparing(AllocationView::programId))
                 .map(list -> VillageSummary.of(code, year, list));
-    }
-
-    private static Instant instant(String asOf) {
-        try {
-            return Instant.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.invalid("asOf", "must be an ISO-8601 instant such as 2026-06-30T00:00:00Z");
-        }
     }
 }
