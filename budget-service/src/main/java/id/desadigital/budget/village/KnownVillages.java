@@ -1,8 +1,13 @@
 package id.desadigital.budget.village;
 
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -25,6 +30,18 @@ public class KnownVillages {
             return Mono.empty();
         }
         return mongo.findById(code, KnownVillage.class);
+    }
+
+    /**
+     * The villages in an area: {@code areaCode} is a province, regency or district code ({@code 33}, {@code 33.03},
+     * {@code 33.03.01}), already checked for that form by the caller; null means every village. Matched as an
+     * anchored prefix of {@code _id} ({@code ^33\.03\.}), the form MongoDB answers from the {@code _id} index and
+     * the embedded store by scanning only the index keys; equality on {@code regencyCode} would read every document.
+     */
+    public Flux<KnownVillage> within(String areaCode) {
+        Query query = areaCode == null ? new Query()
+                : query(where("_id").regex("^" + areaCode.replace(".", "\\.") + "\\."));
+        return mongo.find(query, KnownVillage.class);
     }
 
     /** True only for a village that is known and ACTIVE; unknown and inactive villages take no allocations. */

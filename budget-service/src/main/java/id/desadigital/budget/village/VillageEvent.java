@@ -27,14 +27,18 @@ record VillageEvent(String eventId, String code, long sequence, Instant occurred
 
     private static Change change(EventEnvelope<?> envelope) {
         Object payload = envelope.payload();
+        // The area names and the province code are kept when present but not required: they only label reports,
+        // and an event without them still says everything allocations depend on.
         if (payload instanceof VillageRegistered p) {
             return new Snapshot(required(p.code(), "code"), required(p.name(), "name"),
-                    required(p.districtCode(), "districtCode"), required(p.regencyCode(), "regencyCode"),
+                    required(p.districtCode(), "districtCode"), p.districtName(),
+                    required(p.regencyCode(), "regencyCode"), p.regencyName(), p.provinceCode(), p.provinceName(),
                     status(p.status()));
         }
         if (payload instanceof VillageUpdated p) {
             return new Snapshot(required(p.code(), "code"), required(p.name(), "name"),
-                    required(p.districtCode(), "districtCode"), required(p.regencyCode(), "regencyCode"),
+                    required(p.districtCode(), "districtCode"), p.districtName(),
+                    required(p.regencyCode(), "regencyCode"), p.regencyName(), p.provinceCode(), p.provinceName(),
                     status(p.status()));
         }
         if (payload instanceof VillageStatusChanged p) {
@@ -75,13 +79,13 @@ record VillageEvent(String eventId, String code, long sequence, Instant occurred
     }
 
     /** Registration and re-import carry the whole village, so the view is replaced. */
-    record Snapshot(String code, String name, String districtCode, String regencyCode, VillageStatus status)
-            implements Change {
+    record Snapshot(String code, String name, String districtCode, String districtName, String regencyCode,
+            String regencyName, String provinceCode, String provinceName, VillageStatus status) implements Change {
 
         @Override
         public Optional<KnownVillage> applyTo(Optional<KnownVillage> current, VillageEvent event) {
-            return Optional.of(new KnownVillage(code, name, districtCode, regencyCode, status, event.sequence(),
-                    event.eventId(), event.occurredAt()));
+            return Optional.of(new KnownVillage(code, name, districtCode, districtName, regencyCode, regencyName,
+                    provinceCode, provinceName, status, event.sequence(), event.eventId(), event.occurredAt()));
         }
     }
 
@@ -94,8 +98,7 @@ record VillageEvent(String eventId, String code, long sequence, Instant occurred
         @Override
         public Optional<KnownVillage> applyTo(Optional<KnownVillage> current, VillageEvent event) {
             return Optional.of(current
-                    .map(village -> new KnownVillage(code, village.name(), village.districtCode(),
-                            village.regencyCode(), status, event.sequence(), event.eventId(), event.occurredAt()))
+                    .map(village -> village.at(status, event.sequence(), event.eventId(), event.occurredAt()))
                     .orElseGet(() -> new KnownVillage(code, null, null, null, status, event.sequence(),
                             event.eventId(), event.occurredAt())));
         }
@@ -106,8 +109,8 @@ record VillageEvent(String eventId, String code, long sequence, Instant occurred
 
         @Override
         public Optional<KnownVillage> applyTo(Optional<KnownVillage> current, VillageEvent event) {
-            return current.map(village -> new KnownVillage(code, village.name(), village.districtCode(),
-                    village.regencyCode(), village.status(), event.sequence(), event.eventId(), event.occurredAt()));
+            return current.map(village -> village.at(village.status(), event.sequence(), event.eventId(),
+                    event.occurredAt()));
         }
     }
 }

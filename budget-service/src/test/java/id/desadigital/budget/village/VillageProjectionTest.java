@@ -83,6 +83,27 @@ class VillageProjectionTest {
     }
 
     @Test
+    void theAreasNamesAreKeptForTheReportsThroughStatusAndHeadChanges() {
+        String code = newVillageCode();
+
+        StepVerifier.create(applyOne(registered(code, 1))).expectNext(Outcome.APPLIED).verifyComplete();
+        StepVerifier.create(applyOne(statusChanged(code, 2, "INACTIVE"))).expectNext(Outcome.APPLIED).verifyComplete();
+        StepVerifier.create(applyOne(headAssigned(code, 3))).expectNext(Outcome.APPLIED).verifyComplete();
+
+        StepVerifier.create(villages.find(code))
+                .assertNext(village -> {
+                    assertThat(village.districtCode()).isEqualTo("33.03.01");
+                    assertThat(village.districtName()).isEqualTo("Kemangkon");
+                    assertThat(village.regencyName()).isEqualTo("Kabupaten Purbalingga");
+                    assertThat(village.provinceCode()).isEqualTo("33");
+                    assertThat(village.provinceName()).isEqualTo("Jawa Tengah");
+                    assertThat(village.status()).isEqualTo(VillageStatus.INACTIVE);
+                    assertThat(village.sequence()).isEqualTo(3);
+                })
+                .verifyComplete();
+    }
+
+    @Test
     void anotherEventClaimingAnAppliedSequenceIsRefused() {
         String code = newVillageCode();
         StepVerifier.create(applyOne(registered(code, 1))).expectNext(Outcome.APPLIED).verifyComplete();
