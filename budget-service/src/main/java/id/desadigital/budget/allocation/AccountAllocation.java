@@ -1,17 +1,63 @@
 package id.desadigital.budget.allocation;
 
-/** An allocation as its village's account keeps it: what may be spent, and what has been. */
-public record AccountAllocation(String id, String programId, int fiscalYear, long amount, long spent) {
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.data.annotation.PersistenceCreator;
+
+/**
+ * An allocation as its village's account keeps it: what may be spent, and what has been.
+ *
+ * @param spentByCategory what was spent per spending category (CONNECTIVITY, HARDWARE, ...), moved in the same
+ *                        compare-and-set as {@code spent}, so the realization reports read it from the accounts
+ *                        instead of the ledger. Never null; empty in documents written before it was kept, whose
+ *                        earlier spending is then counted in {@code spent} only ({@link #uncategorised()}).
+ */
+public record AccountAllocation(String id, String programId, int fiscalYear, long amount, long spent,
+        Map<String, Long> spentByCategory) {
+
+    @PersistenceCreator
+    public AccountAllocation {
+        spentByCategory = spentByCategory == null ? Map.of() : Map.copyOf(spentByCategory);
+    }
+
+    public AccountAllocation(String id, String programId, int fiscalYear, long amount, long spent) {
+        this(id, programId, fiscalYear, amount, spent, Map.of());
+    }
 
     public long remaining() {
         return amount - spent;
     }
 
+    /** What was spent before categories were kept: the part of {@code spent} no category accounts for. */
+    public long uncategorised() {
+        long categorised = spentByCategory.values().stream().mapToLong(Long::longValue).reduce(0, Math::addExact);
+        return spent - categorised;
+    }
+
     public AccountAllocation withAmount(long newAmount) {
-        return new AccountAllocation(id, programId, fiscalYear, newAmount, spent);
+        return new AccountAllocation(id, programId, fiscalYear, newAmount, spent, spentByCategory);
     }
 
     public AccountAllocation withSpent(long newSpent) {
-        return new AccountAllocation(id, programId, fiscalYear, amount, newSpent);
+        return new AccountAllocation(id, programId, fiscalYear, amount, newSpent, spentByCategory);
+    }
+
+    /** {@code amount} more spent, in {@code category}; an overflow is an ArithmeticException, never a wrap. */
+    public AccountAllocation withSpending(String category, long amount) {
+        Map<String, Long> byCategory = new TreeMap<>(spentByCategory);
+        byCategory.merge(category, amount, Math::addExact);
+        return new AccountAllocation(id, programId, fiscalYear, this.amount, Math.addExact(spent, amount), byCategory);
+    }
+
+    /**
+     * A spending of {@code amount} in {@code category} reversed. The category gives back at most what it holds: a
+     * spending recorded before categories were kept was never counted in one, so it leaves {@code spent} only.
+     */
+    public AccountAllocation withReversal(String category, long amount) {
+        Map<String, Long> byCategory = new TreeMap<>(spentByCategory);
+        byCategory.computeIfPresent(category, (key, held) -> Math.max(0, held - amount));
+        return new AccountAllocation(id, programId, fiscalYear, this.amount, Math.subtractExact(spent, amount),
+                byCategory);
     }
 }

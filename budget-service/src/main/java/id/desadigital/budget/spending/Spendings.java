@@ -66,7 +66,8 @@ public class Spendings {
                                 villageCode, spending.amount(), spending.spentOn(), spending.category().name(),
                                 spending.description(), spending.vendor(), spending.receiptNo()));
                 return Outboxed.appending(entry)
-                        .set("allocations", account.with(allocation.withSpent(spent)));
+                        .set("allocations", account.with(allocation.withSpending(spending.category().name(),
+                                spending.amount())));
             }).flatMap(accounts::relayed).thenReturn(new SpendingView(spendingId, allocationId, villageCode,
                     spending.amount(), spending.spentOn(), spending.category().name(), RECORDED));
         });
@@ -96,7 +97,7 @@ public class Spendings {
                         new SpendingReversed(spendingId, allocationId, allocation.programId(), allocation.fiscalYear(),
                                 villageCode, amount, reason));
                 return Outboxed.appending(entry)
-                        .set("allocations", account.with(allocation.withSpent(allocation.spent() - amount)))
+                        .set("allocations", account.with(allocation.withReversal(recorded.text("category"), amount)))
                         .push("reversed", spendingId);
             }).flatMap(accounts::relayed).thenReturn(new SpendingView(spendingId, allocationId, villageCode, amount,
                     LocalDate.parse(recorded.text("spentOn")), recorded.text("category"), REVERSED));
