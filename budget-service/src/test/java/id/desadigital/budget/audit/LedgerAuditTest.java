@@ -55,6 +55,7 @@ class LedgerAuditTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aVillagesHistoryIsCompleteOrderedAndChained() {
         List<Map<String, Object>> rows = rows(ledger("?villageCode=" + village, AUDITOR));
 
@@ -68,6 +69,8 @@ class LedgerAuditTest {
         for (int i = 1; i < rows.size(); i++) {
             assertThat(rows.get(i).get("prevHash")).isEqualTo(rows.get(i - 1).get("hash"));
         }
+        assertThat((Map<String, Object>) rows.get(1).get("payload")).containsEntry("category", "HARDWARE")
+                .containsEntry("receiptNo", "INV/017").containsEntry("spentOn", "2026-03-02");
         assertThat(rows.get(3)).containsEntry("spendingId", secondSpending).containsEntry("reason", "Nota ganda")
                 .containsEntry("allocationId", allocation).containsEntry("programId", program)
                 .containsEntry("villageCode", village);
