@@ -38,6 +38,7 @@ public class GatewaySecurityConfiguration {
     private static final String ADMIN = Role.ADMIN.name();
     private static final String FINANCE_OFFICER = Role.FINANCE_OFFICER.name();
     private static final String VILLAGE_HEAD = Role.VILLAGE_HEAD.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
 
     /**
      * Signature (RS256 with the gateway's key only; {@code alg: none} and other keys fail), an expiry that has not
@@ -84,6 +85,14 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(HttpMethod.POST, "/api/budget/spending/*/reversal/**")
                         .hasAnyRole(VILLAGE_HEAD, FINANCE_OFFICER)
                         .pathMatchers(HttpMethod.POST, "/api/budget/**").denyAll()
+                        // Ledger and report reads, by the roles that audit or answer for the money. Any method: these
+                        // paths have reads only (HEAD is a GET without its body), so no other method may slip past.
+                        // Checking the whole chain is the auditor's; a head reads only their own village's entries,
+                        // and their semester report under /api/budget/villages/{code}/reports, which budget-service
+                        // checks.
+                        .pathMatchers("/api/budget/ledger/verify/**").hasRole(AUDITOR)
+                        .pathMatchers("/api/budget/ledger/**").hasAnyRole(AUDITOR, FINANCE_OFFICER, VILLAGE_HEAD)
+                        .pathMatchers("/api/budget/reports/**").hasAnyRole(FINANCE_OFFICER, AUDITOR)
                         // Everything else of the API needs a signed-in user of any role.
                         .pathMatchers("/api/**").authenticated()
                         // The web pages and their static resources: readable by anyone, they hold no data.

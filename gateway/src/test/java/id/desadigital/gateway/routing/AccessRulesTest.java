@@ -3,6 +3,7 @@ package id.desadigital.gateway.routing;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
 
 import id.desadigital.gateway.support.BackendStandIn;
 import id.desadigital.gateway.support.GatewayTestBase;
@@ -129,6 +130,82 @@ class AccessRulesTest extends GatewayTestBase {
         expectPost("/api/budget/allocations/a-1/spending", head, 200);
         expectPost("/api/budget/spending/s-1/reversal", head, 200);
         expectPost("/api/budget/spending/s-1/reversal", finance, 200);
+    }
+
+    @Test
+    void onlyAnAuditorMayVerifyTheLedger() {
+        BackendStandIn.VILLAGE.village("33.03.01.2002", "ACTIVE");
+        String auditor = userToken("auditor.verify", "AUDITOR", null);
+        String finance = userToken("finance.verify", "FINANCE_OFFICER", null);
+        String head = userToken("kades.verify", "VILLAGE_HEAD", "33.03.01.2002");
+        String admin = adminToken();
+
+        for (String path : new String[] {"/api/budget/ledger/verify", "/api/budget/ledger/verify/",
+                "/api/budget/ledger/verify?fiscalYear=2026"}) {
+            expectGet(path, auditor, 200).expectBody().jsonPath("$.service").isEqualTo("budget")
+                    .jsonPath("$.uri").isEqualTo(path);
+            for (String other : new String[] {finance, head, admin}) {
+                expectGet(path, other, 403).expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .expectBody().jsonPath("$.type").isEqualTo("urn:desa-digital:problem:forbidden");
+            }
+            web.get().uri(path).exchange().expectStatus().isUnauthorized();
+        }
+        web.method(HttpMethod.HEAD).uri("/api/budget/ledger/verify").headers(h -> h.setBearerAuth(finance))
+                .exchange().expectStatus().isForbidden();
+    }
+
+    @Test
+    void theLedgerIsReadByAuditorsFinanceOfficersAndVillageHeadsOnly() {
+        BackendStandIn.VILLAGE.village("33.03.01.2003", "ACTIVE");
+        String auditor = userToken("auditor.ledger", "AUDITOR", null);
+        String finance = userToken("finance.ledger", "FINANCE_OFFICER", null);
+        String head = userToken("kades.ledger", "VILLAGE_HEAD", "33.03.01.2003");
+        String admin = adminToken();
+
+        for (String path : new String[] {"/api/budget/ledger", "/api/budget/ledger/",
+                "/api/budget/ledger?villageCode=33.03.01.2003", "/api/budget/ledger/entries/e-1"}) {
+            for (String reader : new String[] {auditor, finance, head}) {
+                expectGet(path, reader, 200).expectBody().jsonPath("$.service").isEqualTo("budget");
+            }
+            expectGet(path, admin, 403);
+            web.get().uri(path).exchange().expectStatus().isUnauthorized();
+        }
+    }
+
+    @Test
+    void budgetReportsAreForFinanceOfficersAndAuditorsAndAHeadReadsOnlyTheirVillagesReportThroughTheService() {
+        BackendStandIn.VILLAGE.village("33.03.01.2004", "ACTIVE");
+        String auditor = userToken("auditor.reports", "AUDITOR", null);
+        String finance = userToken("finance.reports", "FINANCE_OFFICER", null);
+        String head = userToken("kades.reports", "VILLAGE_HEAD", "33.03.01.2004");
+        String admin = adminToken();
+
+        for (String path : new String[] {"/api/budget/reports/realization?fiscalYear=2026",
+                "/api/budget/reports/realization/", "/api/budget/reports/anything-new"}) {
+            expectGet(path, finance, 200).expectBody().jsonPath("$.service").isEqualTo("budget");
+            expectGet(path, auditor, 200);
+            expectGet(path, head, 403);
+            expectGet(path, admin, 403);
+        }
+        // A head's own semester report is not under /api/budget/reports: the gateway passes it on and
+        // budget-service decides whether the village is theirs.
+        expectGet("/api/budget/villages/33.03.01.2004/reports/semester?fiscalYear=2026&semester=1", head, 200)
+                .expectBody().jsonPath("$.service").isEqualTo("budget");
+    }
+
+    @Test
+    void thePublicApiNeedsNoToken() {
+        web.get().uri("/api/public/programs?fiscalYear=2026")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.service").isEqualTo("budget")
+                .jsonPath("$.authorization").doesNotExist();
+    }
+
+    private WebTestClient.ResponseSpec expectGet(String path, String token, int status) {
+        return web.get().uri(path).headers(h -> h.setBearerAuth(token))
+                .exchange()
+                .expectStatus().isEqualTo(status);
     }
 
     private void expectPost(String path, String token, int status) {
