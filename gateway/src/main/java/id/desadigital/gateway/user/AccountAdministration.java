@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
+import id.desadigital.gateway.accountevents.AccountEventRelay;
 import id.desadigital.gateway.lockout.FailedSignIns;
 import id.desadigital.gateway.problem.ApiProblem;
 import id.desadigital.gateway.problem.ApiProblem.FieldError;
@@ -15,7 +16,7 @@ import reactor.core.publisher.Mono;
 /**
  * What an admin does to accounts besides creating them: list them, set a password, enable or disable one. Every
  * change that ends tokens (a new password, disabling) is announced with {@link AccountChanged} so this instance
- * stops accepting them at once.
+ * stops accepting them at once, and published to the services ({@link AccountEventRelay}) so they stop too.
  */
 @Component
 class AccountAdministration {
@@ -27,14 +28,16 @@ class AccountAdministration {
     private final PasswordHasher hasher;
     private final FailedSignIns failedSignIns;
     private final ApplicationEventPublisher events;
+    private final AccountEventRelay accountEvents;
     private final Clock clock;
 
     AccountAdministration(UserStore users, PasswordHasher hasher, FailedSignIns failedSignIns,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, AccountEventRelay accountEvents, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.failedSignIns = failedSignIns;
         this.events = events;
+        this.accountEvents = accountEvents;
         this.clock = clock;
     }
 
@@ -60,7 +63,7 @@ class AccountAdministration {
      * Sets a user's password (they forgot it, or it leaked): their earlier tokens stop working and a lock from
      * failed sign-ins is lifted, so they can sign in with the new one at once.
      */
-    Mono<Void> setPassword(String username, AccountRequests.NewPassword request) {
+    Mono<Void> setPassword(String username, AccountRequests.NewPassword request, String actor) {
         List<FieldError> errors = new ArrayList<>();
         NewUserRules.checkPassword("password", request.password(), errors);
         if (!errors.isEmpty()) {
@@ -70,9 +73,10 @@ class AccountAdministration {
         return users.find(username)
                 .switchIfEmpty(Mono.error(() -> unknown(username)))
                 .then(hasher.hash(request.password()))
-                .flatMap(hash -> users.changePassword(username, hash, clock.instant()))
+                .flatMap(hash -> users.changePassword(username, hash, clock.instant(), actor))
                 .switchIfEmpty(Mono.error(() -> unknown(username)))
                 .doOnNext(changed -> events.publishEvent(new AccountChanged(username)))
+                .flatMap(changed -> accountEvents.publishAfterChange(username))
                 .then(failedSignIns.succeeded(username));
     }
 
@@ -87,9 +91,10 @@ class AccountAdministration {
         if (!request.enabled() && username.equals(actor)) {
             return Mono.error(ApiProblem.conflict("You cannot disable your own account"));
         }
-        return users.changeStatus(username, request.enabled(), clock.instant())
+        return users.changeStatus(username, request.enabled(), clock.instant(), actor)
                 .switchIfEmpty(Mono.error(() -> unknown(username)))
                 .doOnNext(changed -> events.publishEvent(new AccountChanged(username)))
+                .flatMap(changed -> accountEvents.publishAfterChange(username).thenReturn(changed))
                 .map(AccountView::of);
     }
 

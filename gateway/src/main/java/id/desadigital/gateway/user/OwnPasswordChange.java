@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
+import id.desadigital.gateway.accountevents.AccountEventRelay;
 import id.desadigital.gateway.lockout.FailedSignIns;
 import id.desadigital.gateway.problem.ApiProblem;
 import id.desadigital.gateway.problem.ApiProblem.FieldError;
@@ -17,7 +18,8 @@ import reactor.core.publisher.Mono;
  * A signed-in user changes their own password, proving they know the current one. A wrong current password is a
  * 403 (the caller is who the token says, but may not do this without the password) and counts as a failed sign-in
  * for that username: a stolen token must not become a way to guess the password without the lock. After the change
- * every token issued before it is refused, the one used here included: the user signs in again.
+ * every token issued before it is refused, the one used here included: the user signs in again. The services hear
+ * of it through account-events ({@link AccountEventRelay}).
  */
 @Component
 class OwnPasswordChange {
@@ -26,14 +28,16 @@ class OwnPasswordChange {
     private final PasswordHasher hasher;
     private final FailedSignIns failedSignIns;
     private final ApplicationEventPublisher events;
+    private final AccountEventRelay accountEvents;
     private final Clock clock;
 
     OwnPasswordChange(UserStore users, PasswordHasher hasher, FailedSignIns failedSignIns,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, AccountEventRelay accountEvents, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.failedSignIns = failedSignIns;
         this.events = events;
+        this.accountEvents = accountEvents;
         this.clock = clock;
     }
 
@@ -52,9 +56,10 @@ class OwnPasswordChange {
                 .switchIfEmpty(Mono.error(() -> ApiProblem.forbidden("wrong-password", "Wrong password",
                         "The current password is not right")))
                 .flatMap(account -> failedSignIns.succeeded(username).then(hasher.hash(request.newPassword())))
-                .flatMap(hash -> users.changePassword(username, hash, clock.instant()))
+                .flatMap(hash -> users.changePassword(username, hash, clock.instant(), username))
                 .switchIfEmpty(Mono.error(() -> AccountAdministration.unknown(username)))
                 .doOnNext(changed -> events.publishEvent(new AccountChanged(username)))
+                .flatMap(changed -> accountEvents.publishAfterChange(username))
                 .then();
     }
 }

@@ -48,8 +48,8 @@ class UserController {
     @PutMapping(path = "/api/auth/users/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> setPassword(@PathVariable("username") String username,
-            @RequestBody AccountRequests.NewPassword request) {
-        return administration.setPassword(username, request);
+            @RequestBody AccountRequests.NewPassword request, @AuthenticationPrincipal Jwt admin) {
+        return administration.setPassword(username, request, admin.getSubject());
     }
 
     @PutMapping(path = "/api/auth/users/{username}/status", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -13,12 +13,14 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import id.desadigital.gateway.accountevents.AccountEventOutbox;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * The user accounts in Mongo. Every change is one single-document update by id, so concurrent changes of one
- * account never lose each other's fields.
+ * account never lose each other's fields. A change that ends tokens records, in that same update, the account event
+ * the services must hear of ({@link AccountEventOutbox}).
  */
 @Component
 public class UserStore {
@@ -53,23 +55,24 @@ public class UserStore {
      * A new password hash; tokens issued before {@code changedAt} stop being valid. Empty when there is no such
      * account.
      */
-    Mono<UserAccount> changePassword(String username, String passwordHash, Instant changedAt) {
-        return modify(username, new Update()
+    Mono<UserAccount> changePassword(String username, String passwordHash, Instant changedAt, String actor) {
+        Update update = new Update()
                 .set("passwordHash", passwordHash)
                 .set("passwordChangedAt", changedAt)
-                .max("tokensValidFrom", TokenValidity.cutoff(changedAt)));
+                .max("tokensValidFrom", TokenValidity.cutoff(changedAt));
+        return modify(username, AccountEventOutbox.withEvent(update, username, actor, changedAt));
     }
 
     /**
      * Enables or disables an account; disabling also ends every token issued so far, so that enabling it again does
      * not bring them back. Empty when there is no such account.
      */
-    Mono<UserAccount> changeStatus(String username, boolean enabled, Instant changedAt) {
+    Mono<UserAccount> changeStatus(String username, boolean enabled, Instant changedAt, String actor) {
         Update update = new Update().set("enabled", enabled);
         if (!enabled) {
             update.max("tokensValidFrom", TokenValidity.cutoff(changedAt));
         }
-        return modify(username, update);
+        return modify(username, AccountEventOutbox.withEvent(update, username, actor, changedAt));
     }
 
     private Mono<UserAccount> modify(String username, Update update) {

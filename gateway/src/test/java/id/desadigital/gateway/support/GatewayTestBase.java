@@ -21,7 +21,8 @@ import reactor.netty.http.client.HttpClient;
 
 /**
  * The one Spring context most gateway tests share: the real gateway on a random port, Mongo played by the
- * in-memory stand-in, village-service and budget-service played by {@link BackendStandIn}s. The rate limit is off
+ * in-memory stand-in, a real Kafka broker ({@link KafkaStandIn}), village-service and budget-service played by
+ * {@link BackendStandIn}s. The rate limit is off
  * here (its own test turns it on) so tests never trip over each other's requests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -31,7 +32,12 @@ import reactor.netty.http.client.HttpClient;
         "desa.identity.bcrypt-strength=4",
         "desa.rate-limit.requests-per-second=0",
         // Browser pages of these origins may call the API (CORS tests); other tests send no Origin.
-        "desa.security.cors.allowed-origins=" + GatewayTestBase.ALLOWED_ORIGIN + ", https://other-portal.example.test"})
+        "desa.security.cors.allowed-origins=" + GatewayTestBase.ALLOWED_ORIGIN + ", https://other-portal.example.test",
+        // Tests sweep the account outbox themselves when they mean to; a sweep of its own at a random moment would
+        // publish an event twice.
+        "desa.account-events.sweep-interval=1h",
+        // Through a placeholder, so that a test class can point the gateway at another broker (or none).
+        "spring.kafka.bootstrap-servers=${test.kafka.brokers}"})
 public abstract class GatewayTestBase {
 
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
@@ -71,6 +77,7 @@ public abstract class GatewayTestBase {
     @DynamicPropertySource
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", MongoStandIn::uri);
+        registry.add("test.kafka.brokers", KafkaStandIn::brokers);
         registry.add("desa.services.village.url", BackendStandIn.VILLAGE::url);
         registry.add("desa.services.budget.url", BackendStandIn.BUDGET::url);
     }
