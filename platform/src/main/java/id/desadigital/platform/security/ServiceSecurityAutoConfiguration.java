@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -30,11 +31,13 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.util.StringUtils;
 
+import id.desadigital.platform.accountevents.AccountStates;
 import id.desadigital.platform.web.ProblemWriter;
 
 /**
  * Every service checks the token itself (defence in depth: a request that bypasses the gateway is still refused):
- * its signature, expiry, issuer and audience.
+ * its signature, expiry, issuer and audience, and that the gateway has not since disabled its account or changed its
+ * password (account-events, {@link CurrentAccountTokens}).
  * Health and the public API need no token; everything else needs a valid one, and endpoints narrow it further
  * with {@code @PreAuthorize}.
  */
@@ -44,9 +47,19 @@ import id.desadigital.platform.web.ProblemWriter;
 @EnableConfigurationProperties(TokenProperties.class)
 public class ServiceSecurityAutoConfiguration {
 
+    /**
+     * The token's own checks, remembered per token; then, on every request, whether its account still accepts it
+     * (account-events, when the service follows it).
+     */
     @Bean
     @ConditionalOnMissingBean
-    ReactiveJwtDecoder jwtDecoder(TokenProperties properties) {
+    ReactiveJwtDecoder jwtDecoder(TokenProperties properties, ObjectProvider<AccountStates> accounts) {
+        ReactiveJwtDecoder verified = verifiedTokens(properties);
+        AccountStates states = accounts.getIfAvailable();
+        return states == null ? verified : new CurrentAccountTokens(verified, states);
+    }
+
+    static ReactiveJwtDecoder verifiedTokens(TokenProperties properties) {
         NimbusReactiveJwtDecoder decoder = StringUtils.hasText(properties.publicKey())
                 ? NimbusReactiveJwtDecoder.withPublicKey(parsePem(properties.publicKey())).build()
                 : NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();

@@ -27,6 +27,8 @@ public class LastResortExceptionHandler implements WebExceptionHandler {
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
         if (ex instanceof ErrorResponse response) {
+            // Such as Retry-After: part of what the problem tells the client.
+            exchange.getResponse().getHeaders().putAll(response.getHeaders());
             var body = response.getBody();
             if (body.getType() == null || "about:blank".equals(body.getType().toString())) {
                 body.setType(ApiProblem.type(ApiProblem.slug(HttpStatusCode.valueOf(body.getStatus()))));

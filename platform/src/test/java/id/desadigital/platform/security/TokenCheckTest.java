@@ -20,8 +20,8 @@ import reactor.test.StepVerifier;
 /** The token check every service runs, as the auto-configuration builds it; the services' tests show the 401s. */
 class TokenCheckTest {
 
-    private final ReactiveJwtDecoder decoder = new ServiceSecurityAutoConfiguration()
-            .jwtDecoder(properties(TestTokens.AUDIENCE));
+    private final ReactiveJwtDecoder decoder = ServiceSecurityAutoConfiguration.verifiedTokens(
+            properties(TestTokens.AUDIENCE));
 
     @Test
     void aTokenOfThisIssuerForThisAudienceIsAccepted() {
@@ -45,7 +45,7 @@ class TokenCheckTest {
 
     @Test
     void aServiceWithoutAnAudienceDoesNotStart() {
-        assertThatThrownBy(() -> new ServiceSecurityAutoConfiguration().jwtDecoder(properties(" ")))
+        assertThatThrownBy(() -> ServiceSecurityAutoConfiguration.verifiedTokens(properties(" ")))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("TOKEN_AUDIENCE");
     }

@@ -61,6 +61,15 @@ public final class TestTokens {
         return sign(claims(username, role, villageCode, Instant.now().plusSeconds(600)).build(), KEYS);
     }
 
+    /**
+     * A valid token issued ({@code iat}) at {@code issuedAt}, to the second as a JWT carries it, and expiring ten
+     * minutes from now: for checks of tokens against a password change or a disabling at a known time.
+     */
+    public static String issuedAt(String username, String role, String villageCode, Instant issuedAt) {
+        return sign(claims(username, role, villageCode, Instant.now().plusSeconds(600))
+                .issueTime(Date.from(issuedAt)).build(), KEYS);
+    }
+
     /** A well-formed token signed by a key the service does not trust. */
     public static String forged(String username, String role) {
         return sign(claims(username, role, null, Instant.now().plusSeconds(600)).build(), generate());
