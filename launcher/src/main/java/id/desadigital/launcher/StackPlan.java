@@ -85,17 +85,17 @@ public final class StackPlan {
     }
 
     /**
-     * village-service and budget-service need the store and the broker. The gateway needs only the store (its
-     * users live there), so it starts beside the services, which on two cores brings READY several seconds
-     * earlier; its health, and so its readiness, is UP only once both services are.
+     * Each needs the store and the broker: the services for their data and events, the gateway for its users and
+     * for account-events, where it publishes the account changes that end tokens. The gateway does not wait for the
+     * services and starts beside them, which on two cores brings READY several seconds earlier; its health, and so
+     * its readiness, is UP only once both services are.
      */
     public List<ProcessSpec> services() {
         Set<String> infrastructure = infrastructure().stream().map(ProcessSpec::name).collect(Collectors.toSet());
-        Set<String> store = infrastructure.contains(STORE) ? Set.of(STORE) : Set.of();
         return List.of(
             service(VILLAGE_SERVICE, environment.villagePort(), infrastructure),
             service(BUDGET_SERVICE, environment.budgetPort(), infrastructure),
-            service(GATEWAY, environment.gatewayPort(), store));
+            service(GATEWAY, environment.gatewayPort(), infrastructure));
     }
 
     public String gatewayUrl() {

@@ -33,7 +33,8 @@ class StackPlanTest {
         assertThat(all.get(4).readiness().description())
             .isEqualTo("GET http://localhost:8080/actuator/health == 200");
         assertThat(all.get(2).dependsOn()).containsOnly("store", "broker");
-        assertThat(all.get(4).dependsOn()).containsOnly("store");
+        // The gateway publishes account-events, so it waits for the broker too, but not for the services.
+        assertThat(all.get(4).dependsOn()).containsOnly("store", "broker");
         assertThat(all.get(2).command()).contains("-Xmx512m", "-jar",
             home.resolve("village-service/target/village-service.jar").toString());
         assertThat(all.get(1).command()).endsWith("id.desadigital.launcher.kafka.KafkaBrokerMain");
@@ -56,10 +57,11 @@ class StackPlanTest {
 
         assertThat(plan.all()).extracting(ProcessSpec::name)
             .containsExactly("village-service", "budget-service", "gateway");
-        assertThat(plan.all().get(0).dependsOn()).isEmpty();
-        assertThat(plan.all().get(0).environment())
+        assertThat(plan.all()).allSatisfy(spec -> assertThat(spec.dependsOn()).isEmpty());
+        // The gateway too: it publishes account-events to the same broker the services read them from.
+        assertThat(plan.all()).allSatisfy(spec -> assertThat(spec.environment())
             .containsEntry("MONGODB_URI", "mongodb://db.example:27017")
-            .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka.example:9092");
+            .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka.example:9092"));
         assertThat(plan.gatewayUrl()).isEqualTo("http://localhost:9000");
     }
 
