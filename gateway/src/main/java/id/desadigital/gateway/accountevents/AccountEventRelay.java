@@ -105,6 +105,17 @@ public class AccountEventRelay {
         });
     }
 
+    /**
+     * Creates the topic and opens the producer's connection, so that the first account change after a start does not
+     * pay for them (seconds on a busy machine, beyond {@code publish-timeout}).
+     */
+    Mono<Void> warmUp() {
+        return ensureTopic()
+                .then(Mono.fromRunnable(() -> kafka.partitionsFor(properties.topic()))
+                        .subscribeOn(Schedulers.boundedElastic()))
+                .then();
+    }
+
     /** One round of the sweep: publishes accounts still marked pending; emits how many. */
     Mono<Long> sweep() {
         Query pending = query(where(AccountEventOutbox.PENDING).regex(ANY)).limit(properties.sweepBatch());

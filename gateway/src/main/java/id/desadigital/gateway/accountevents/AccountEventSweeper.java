@@ -19,7 +19,8 @@ import reactor.util.retry.Retry;
  * The slow path of the account outbox: publishes account events that were stored but never published (the gateway
  * died in between, or Kafka was away when the request was answered). At start-up it first makes the indexes and
  * gives the accounts changed before account events existed an event of their own; then it sweeps at once and every
- * {@code sweep-interval}.
+ * {@code sweep-interval}. Beside that, it readies the topic and the producer, so the first account change is
+ * published as fast as the next.
  */
 @Component
 class AccountEventSweeper implements DisposableBean {
@@ -32,6 +33,7 @@ class AccountEventSweeper implements DisposableBean {
     private final AccountEventProperties properties;
     private final Clock clock;
     private volatile Disposable sweeping;
+    private volatile Disposable warmingUp;
 
     AccountEventSweeper(AccountEventRelay relay, AccountEventProperties properties, Clock clock) {
         this.relay = relay;
@@ -57,6 +59,9 @@ class AccountEventSweeper implements DisposableBean {
                         .onBackpressureDrop()
                         .concatMap(tick -> sweepOnce(), 0))
                 .subscribe();
+        warmingUp = relay.warmUp()
+                .subscribe(ready -> { }, failure -> log.warn("Cannot reach {} yet; the first account change will "
+                        + "try again: {}", properties.topic(), failure.toString()));
     }
 
     Mono<Long> sweepOnce() {
@@ -75,9 +80,10 @@ class AccountEventSweeper implements DisposableBean {
 
     @Override
     public void destroy() {
-        Disposable running = sweeping;
-        if (running != null) {
-            running.dispose();
+        for (Disposable running : new Disposable[] {sweeping, warmingUp}) {
+            if (running != null) {
+                running.dispose();
+            }
         }
     }
 }
