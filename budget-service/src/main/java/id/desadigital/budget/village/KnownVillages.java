@@ -37,11 +37,13 @@ public class KnownVillages {
      * {@code 33.03.01}), already checked for that form by the caller; null means every village. Matched as an
      * anchored prefix of {@code _id} ({@code ^33\.03\.}), the form MongoDB answers from the {@code _id} index and
      * the embedded store by scanning only the index keys; equality on {@code regencyCode} would read every document.
+     * Read as {@code view}, a record whose components are some of {@link KnownVillage}'s: only those fields leave
+     * the store (a national report moves 84,000 villages' names, not their stream positions).
      */
-    public Flux<KnownVillage> within(String areaCode) {
+    public <T> Flux<T> within(String areaCode, Class<T> view) {
         Query query = areaCode == null ? new Query()
                 : query(where("_id").regex("^" + areaCode.replace(".", "\\.") + "\\."));
-        return mongo.find(query, KnownVillage.class);
+        return mongo.query(KnownVillage.class).as(view).matching(query).all();
     }
 
     /** True only for a village that is known and ACTIVE; unknown and inactive villages take no allocations. */
