@@ -13,8 +13,6 @@ import id.desadigital.platform.web.ApiProblem;
  */
 record Area(String code) {
 
-    static final Area COUNTRY = new Area(null);
-
     private static final Pattern PROVINCE = Pattern.compile("\\d{2}");
     private static final Pattern REGENCY = Pattern.compile("\\d{2}\\.\\d{2}");
     private static final Pattern DISTRICT = Pattern.compile("\\d{2}\\.\\d{2}\\.\\d{2}");
