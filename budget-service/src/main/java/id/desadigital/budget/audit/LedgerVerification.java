@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 import id.desadigital.budget.allocation.VillageAccount;
@@ -36,11 +38,36 @@ class LedgerVerification {
     }
 
     Mono<Verdict> verify() {
-        Flux<Outboxed> documents = Flux.concat(mongo.findAll(Program.class), mongo.findAll(VillageAccount.class));
+        Flux<Outboxed> documents = Flux.concat(chains(Program.COLLECTION), chains(VillageAccount.COLLECTION));
         return documents
                 .buffer(properties.chainsPerRead())
                 .flatMap(this::check, properties.verifyConcurrency())
                 .reduce(Verdict.VALID, Verdict::and);
+    }
+
+    /**
+     * Only what a chain needs of its document, read as plain fields: a document the service could no longer map
+     * (written by hand, or by an older version) is still verified, never a reason for a 500.
+     */
+    private Flux<Outboxed> chains(String collection) {
+        Query query = new Query();
+        query.fields().include(Outboxed.SEQUENCE, Outboxed.CHAIN_HASH, Outboxed.PENDING);
+        return mongo.find(query, Document.class, collection).map(document -> new ChainDocument(
+                String.valueOf(document.get(Outboxed.ID)),
+                document.get(Outboxed.SEQUENCE) instanceof Number sequence ? sequence.longValue() : 0,
+                document.getString(Outboxed.CHAIN_HASH),
+                document.getList(Outboxed.PENDING, Document.class, List.of()).stream()
+                        .map(entry -> mongo.getConverter().read(LedgerEntry.class, entry)).toList()));
+    }
+
+    /** A chain's document as verification reads it. */
+    private record ChainDocument(String id, long sequence, String chainHash, List<LedgerEntry> pending)
+            implements Outboxed {
+
+        @Override
+        public long revision() {
+            return 0;
+        }
     }
 
     private Flux<ChainCheck.Result> check(List<Outboxed> documents) {
