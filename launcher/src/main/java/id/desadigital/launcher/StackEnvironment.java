@@ -19,6 +19,8 @@ public record StackEnvironment(Map<String, String> variables) {
     public static final String MONGO_PORT = "MONGO_PORT";
     public static final String KAFKA_BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
     public static final String MONGODB_URI = "MONGODB_URI";
+    /** Whether budget-service creates the ledger's secondary indexes; only a real MongoDB uses them. */
+    public static final String LEDGER_SECONDARY_INDEXES = "LEDGER_SECONDARY_INDEXES";
     public static final String STORE_CACHE_MB = "STORE_CACHE_MB";
 
     /**

@@ -141,6 +141,11 @@ public final class StackPlan {
         variables.put(StackEnvironment.MONGO_PORT, String.valueOf(environment.mongoPort()));
         environment.text(StackEnvironment.MONGODB_URI)
             .ifPresent(uri -> variables.put(StackEnvironment.MONGODB_URI, uri));
+        if (!environment.usesExternalMongo()) {
+            // The embedded store keeps no secondary index, yet scans every document for each one whenever it opens
+            // a collection: with a national ledger, a minute per index at every start.
+            variables.put(StackEnvironment.LEDGER_SECONDARY_INDEXES, "false");
+        }
         environment.text(StackEnvironment.KAFKA_BOOTSTRAP_SERVERS)
             .ifPresent(servers -> variables.put(StackEnvironment.KAFKA_BOOTSTRAP_SERVERS, servers));
         return variables;

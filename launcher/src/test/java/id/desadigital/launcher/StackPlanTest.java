@@ -45,6 +45,7 @@ class StackPlanTest {
             .containsEntry("MONGO_PORT", "27017")
             .containsEntry("KAFKA_PORT", "9092")
             .containsEntry("GATEWAY_PORT", "8080")
+            .containsEntry("LEDGER_SECONDARY_INDEXES", "false")
             .doesNotContainKeys("MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS"));
         assertThat(plan.gatewayUrl()).isEqualTo("http://localhost:8080");
     }
@@ -61,7 +62,8 @@ class StackPlanTest {
         // The gateway too: it publishes account-events to the same broker the services read them from.
         assertThat(plan.all()).allSatisfy(spec -> assertThat(spec.environment())
             .containsEntry("MONGODB_URI", "mongodb://db.example:27017")
-            .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka.example:9092"));
+            .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka.example:9092")
+            .doesNotContainKey("LEDGER_SECONDARY_INDEXES"));
         assertThat(plan.gatewayUrl()).isEqualTo("http://localhost:9000");
     }
 

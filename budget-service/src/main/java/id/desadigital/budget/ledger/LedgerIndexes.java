@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.ReactiveIndexOperations;
 import org.springframework.stereotype.Component;
 
 import id.desadigital.platform.mongo.IndexesInBackground;
@@ -17,32 +18,40 @@ import reactor.core.publisher.Mono;
  * is read by its links, which a unique single-field index serves for exact values and {@code $in} on MongoDB and on
  * the embedded store alike (the store uses no compound index for {@code $in}, and no index at all for a range).
  * It is sparse because entries written before chains were hashed have no link. The searches across villages
- * (by time, by program, by actor) have secondary indexes, which MongoDB uses and the embedded store, which keeps
- * only unique indexes, ignores: there they read the collection (docs/audit.md, "Indexes").
+ * (by time, by program, by actor) have secondary indexes on MongoDB. The embedded store keeps none, yet reads every
+ * document for each one whenever it opens the collection, so there ({@code LEDGER_SECONDARY_INDEXES=false}, which
+ * the launcher sets) they are dropped rather than made (docs/audit.md, "Indexes").
  */
 @Component
 class LedgerIndexes extends IndexesInBackground {
 
+    private static final List<Index> SECONDARY = List.of(
+            new Index().on("occurredAt", ASC).on("key", ASC).on("sequence", ASC).named("by_time"),
+            new Index().on("programId", ASC).on("occurredAt", ASC).named("by_program"),
+            new Index().on("actor", ASC).on("occurredAt", ASC).named("by_actor"));
+
     private final ReactiveMongoTemplate mongo;
     private final List<OutboxedCollection<?>> collections;
+    private final boolean secondaryIndexes;
 
-    LedgerIndexes(ReactiveMongoTemplate mongo, List<OutboxedCollection<?>> collections) {
+    LedgerIndexes(ReactiveMongoTemplate mongo, List<OutboxedCollection<?>> collections, LedgerProperties properties) {
         super("ledger indexes");
         this.mongo = mongo;
         this.collections = collections;
+        this.secondaryIndexes = properties.secondaryIndexes();
     }
 
     @Override
     protected Mono<?> create() {
         return Flux.fromIterable(collections).concatMap(collection -> collection.ensureIndexes(mongo))
-                .then(ledger(new Index().on(LedgerEntry.LINK, ASC).unique().sparse().named("chain_link")))
-                .then(ledger(new Index().on("occurredAt", ASC).on("key", ASC).on("sequence", ASC).named("by_time")))
-                .then(ledger(new Index().on("programId", ASC).on("occurredAt", ASC).named("by_program")))
-                .then(ledger(new Index().on("actor", ASC).on("occurredAt", ASC).named("by_actor")))
+                .then(ledger().createIndex(new Index().on(LedgerEntry.LINK, ASC).unique().sparse().named("chain_link")))
+                .thenMany(Flux.fromIterable(SECONDARY).concatMap(index -> secondaryIndexes ? ledger().createIndex(index)
+                        : ledger().getIndexInfo().filter(info -> info.getName().equals(index.getIndexOptions()
+                                .getString("name"))).concatMap(info -> ledger().dropIndex(info.getName()))))
                 .then();
     }
 
-    private Mono<String> ledger(Index index) {
-        return mongo.indexOps(LedgerEntry.COLLECTION).createIndex(index);
+    private ReactiveIndexOperations ledger() {
+        return mongo.indexOps(LedgerEntry.COLLECTION);
     }
 }

@@ -13,7 +13,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                        to another village, so what is kept is never stale); the nation has about 84,000
  * @param linksPerQuery   how many entries one {@code $in} read of chains asks for: a page of history is one read,
  *                        verifying the whole ledger a read per this many entries
+ * @param secondaryIndexes whether the ledger's search indexes (by time, program, actor) are made; false on the
+ *                        embedded store, which cannot use them and pays for them at every start
  */
 @ConfigurationProperties("desa.ledger")
-public record LedgerProperties(int maxAttempts, Duration completionDelay, long knownAllocations, int linksPerQuery) {
+public record LedgerProperties(int maxAttempts, Duration completionDelay, long knownAllocations, int linksPerQuery,
+        boolean secondaryIndexes) {
 }

@@ -95,7 +95,7 @@ class LedgerInvariantsProperties {
         final Spendings spendings;
 
         Instance(KafkaTemplate<String, String> kafka) {
-            LedgerProperties properties = new LedgerProperties(500, Duration.ofSeconds(30), 1000, 1000);
+            LedgerProperties properties = new LedgerProperties(500, Duration.ofSeconds(30), 1000, 1000, true);
             CompareAndSet cas = new CompareAndSet(mongo, properties);
             EntryFactory entries = new EntryFactory(Clock.systemUTC());
             LedgerEntries ledger = new LedgerEntries(mongo);

@@ -31,7 +31,7 @@ class CompareAndSetTest {
 
     private static final ReactiveMongoTemplate MONGO = new ReactiveMongoTemplate(
             MongoClients.create(MongoStandIn.uri()), "compare-and-set");
-    private static final LedgerProperties PROPERTIES = new LedgerProperties(200, Duration.ofSeconds(30), 100, 1000);
+    private static final LedgerProperties PROPERTIES = new LedgerProperties(200, Duration.ofSeconds(30), 100, 1000, true);
 
     private String collection;
 
@@ -124,7 +124,7 @@ class CompareAndSetTest {
     void aWriteThatKeepsLosingItsRaceIsRefusedAsContendedHavingWrittenNothing() {
         insert("c", 0);
         CompareAndSet patient = new CompareAndSet(MONGO, PROPERTIES);
-        CompareAndSet unlucky = new CompareAndSet(MONGO, new LedgerProperties(2, Duration.ofSeconds(30), 100, 1000));
+        CompareAndSet unlucky = new CompareAndSet(MONGO, new LedgerProperties(2, Duration.ofSeconds(30), 100, 1000, true));
         AtomicInteger decisions = new AtomicInteger();
 
         // Each time the unlucky write decides, another instance changes the document before it can write.
