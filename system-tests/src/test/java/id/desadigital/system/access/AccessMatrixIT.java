@@ -15,6 +15,7 @@ import static id.desadigital.system.support.Who.FINANCE_OFFICER;
 import static id.desadigital.system.support.Who.HEAD_OWN;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,28 @@ class AccessMatrixIT {
                 budget("read a spending", "GET", f -> Call.of("/api/budget/spending/" + f.spendingA()),
                         only(200, ADMIN, FINANCE_OFFICER, HEAD_OWN, AUDITOR)),
                 budget("a village's summary", "GET", f -> Call.of("/api/budget/villages/" + VILLAGE_A
-                        + "/summary?fiscalYear=" + FISCAL_YEAR), only(200, FINANCE_OFFICER, HEAD_OWN, AUDITOR)));
+                        + "/summary?fiscalYear=" + FISCAL_YEAR), only(200, FINANCE_OFFICER, HEAD_OWN, AUDITOR)),
+                budget("a village's summary as of an instant", "GET", f -> Call.of("/api/budget/villages/" + VILLAGE_A
+                        + "/summary?fiscalYear=" + FISCAL_YEAR + "&asOf=" + Instant.now()),
+                        only(200, FINANCE_OFFICER, HEAD_OWN, AUDITOR)),
+                budget("a program as of an instant", "GET", f -> Call.of("/api/budget/programs/" + f.programId()
+                        + "?asOf=" + Instant.now()), signedIn(200)),
+                budget("a village's ledger", "GET", f -> Call.of("/api/budget/ledger?villageCode=" + VILLAGE_A),
+                        only(200, FINANCE_OFFICER, HEAD_OWN, AUDITOR)),
+                budget("a village's ledger as CSV", "GET", f -> Call.csv("/api/budget/ledger?villageCode="
+                        + VILLAGE_A), only(200, FINANCE_OFFICER, HEAD_OWN, AUDITOR)),
+                budget("the whole ledger", "GET", f -> Call.of("/api/budget/ledger?size=10"),
+                        only(200, FINANCE_OFFICER, AUDITOR)),
+                budget("verify the ledger", "GET", f -> Call.of("/api/budget/ledger/verify"), only(200, AUDITOR)),
+                budget("realization by district", "GET", f -> Call.of("/api/budget/reports/realization?fiscalYear="
+                        + FISCAL_YEAR + "&groupBy=district"), only(200, FINANCE_OFFICER, AUDITOR)),
+                budget("a village's semester report", "GET", f -> Call.csv("/api/budget/villages/" + VILLAGE_A
+                        + "/reports/realization?fiscalYear=" + FISCAL_YEAR + "&semester=1"),
+                        only(200, FINANCE_OFFICER, HEAD_OWN, AUDITOR)),
+                budget("public realization", "GET", f -> Call.of("/api/public/realization?fiscalYear=" + FISCAL_YEAR
+                        + "&groupBy=village"), anyone(200)),
+                budget("the Fiscal Data Package", "GET", f -> Call.of("/api/public/fiscal-data/" + FISCAL_YEAR
+                        + "/datapackage.json"), anyone(200)));
     }
 
     static Stream<Arguments> throughTheGateway() {
@@ -125,7 +147,9 @@ class AccessMatrixIT {
 
         Api.Answer answer = call.body() instanceof String csv
                 ? Api.send(endpoint.method(), base + call.path(), fixture.token(who), csv, CSV_TYPE)
-                : Api.send(endpoint.method(), base + call.path(), fixture.token(who), call.body());
+                : call.accept() != null
+                        ? Api.send(endpoint.method(), base + call.path(), fixture.token(who), null, null, call.accept())
+                        : Api.send(endpoint.method(), base + call.path(), fixture.token(who), call.body());
 
         assertThat(answer.status()).as("%s %s as %s: %s", endpoint.method(), call.path(), who, answer)
                 .isEqualTo(expected);

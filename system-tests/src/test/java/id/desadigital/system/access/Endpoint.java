@@ -20,11 +20,20 @@ record Endpoint(String name, String method, Service service, Function<Fixture, C
 
     enum Service { VILLAGE, BUDGET }
 
-    /** A request's path (with query) and body; a String body goes as text/csv. */
-    record Call(String path, Object body) {
+    /** A request's path (with query) and body; a String body goes as text/csv. {@code accept} null: JSON. */
+    record Call(String path, Object body, String accept) {
+
+        Call(String path, Object body) {
+            this(path, body, null);
+        }
 
         static Call of(String path) {
             return new Call(path, null);
+        }
+
+        /** A read whose answer is CSV. */
+        static Call csv(String path) {
+            return new Call(path, null, "text/csv, application/problem+json");
         }
     }
 

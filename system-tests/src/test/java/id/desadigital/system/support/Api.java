@@ -48,8 +48,13 @@ public final class Api {
     }
 
     public static Answer send(String method, String url, String token, String body, String contentType) {
+        return send(method, url, token, body, contentType, "application/json, application/problem+json");
+    }
+
+    public static Answer send(String method, String url, String token, String body, String contentType,
+            String accept) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-                .header("Accept", "application/json, application/problem+json")
+                .header("Accept", accept)
                 .header("Connection", "close");
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
