@@ -62,6 +62,25 @@ class RoutingTest extends GatewayTestBase {
                 .jsonPath("$.authorization").doesNotExist();
     }
 
+    /** Both have routes of their own, with longer timeouts: they must still reach the service that owns them. */
+    @Test
+    void theLongRequestsHaveTheirOwnRoutesToTheirServices() {
+        web.get().uri("/api/budget/ledger/verify")
+                .headers(h -> h.setBearerAuth(userToken("auditor.routing", "AUDITOR", null)))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("budget")
+                .jsonPath("$.uri").isEqualTo("/api/budget/ledger/verify");
+        web.post().uri("/api/villages/import").headers(h -> h.setBearerAuth(adminToken()))
+                .contentType(MediaType.parseMediaType("text/csv")).bodyValue("code,name\n")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("village")
+                .jsonPath("$.uri").isEqualTo("/api/villages/import");
+    }
+
     @Test
     void anUnknownApiPathIsA404Problem() {
         String token = adminToken();
