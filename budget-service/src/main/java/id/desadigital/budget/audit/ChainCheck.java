@@ -3,8 +3,8 @@ package id.desadigital.budget.audit;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
+import id.desadigital.budget.ledger.Chains;
 import id.desadigital.budget.ledger.EntryHash;
 import id.desadigital.budget.ledger.LedgerEntry;
 import id.desadigital.budget.ledger.Outboxed;
@@ -29,9 +29,7 @@ final class ChainCheck {
     }
 
     static Result check(Outboxed document, List<LedgerEntry> stored) {
-        Map<Long, LedgerEntry> chain = new TreeMap<>();
-        document.pending().forEach(entry -> chain.put(entry.sequence(), entry));
-        stored.forEach(entry -> chain.put(entry.sequence(), entry));
+        Map<Long, LedgerEntry> chain = Chains.merged(document, stored, 1, document.sequence());
         String previous = EntryHash.GENESIS;
         Long missing = null;
         LedgerEntry last = null;

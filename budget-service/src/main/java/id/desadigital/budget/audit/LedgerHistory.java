@@ -1,5 +1,7 @@
 package id.desadigital.budget.audit;
 
+import java.util.List;
+
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -40,7 +42,7 @@ class LedgerHistory {
                     .flatMap(account -> chains.of(account, paging.offset() + 1, paging.offset() + paging.size())
                             .map(LedgerRow::of).collectList()
                             .map(rows -> new PageOf<>(rows, paging.page(), paging.size(), account.sequence())))
-                    .defaultIfEmpty(new PageOf<>(java.util.List.of(), paging.page(), paging.size(), 0));
+                    .defaultIfEmpty(new PageOf<>(List.of(), paging.page(), paging.size(), 0));
         }
         if (filter.villageCode() != null) {
             return villageEntries(filter).map(LedgerRow::of).collectList()

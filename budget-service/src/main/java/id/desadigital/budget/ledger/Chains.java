@@ -60,13 +60,20 @@ public class Chains {
      */
     public Flux<LedgerEntry> of(Outboxed document, long from, long to) {
         long last = Math.min(to, document.sequence());
-        return read(document.id(), from, last).collectList().flatMapIterable(stored -> {
-            Map<Long, LedgerEntry> chain = new TreeMap<>();
-            document.pending().stream().filter(entry -> entry.sequence() >= from && entry.sequence() <= last)
-                    .forEach(entry -> chain.put(entry.sequence(), entry));
-            stored.forEach(entry -> chain.put(entry.sequence(), entry));
-            return chain.values();
-        });
+        return read(document.id(), from, last).collectList()
+                .flatMapIterable(stored -> merged(document, stored, from, last).values());
+    }
+
+    /**
+     * Places {@code from..to} of a document's chain by sequence: the stored entries, and where one is not stored
+     * yet, the document's pending one.
+     */
+    public static Map<Long, LedgerEntry> merged(Outboxed document, List<LedgerEntry> stored, long from, long to) {
+        Map<Long, LedgerEntry> chain = new TreeMap<>();
+        document.pending().stream().filter(entry -> entry.sequence() >= from && entry.sequence() <= to)
+                .forEach(entry -> chain.put(entry.sequence(), entry));
+        stored.forEach(entry -> chain.put(entry.sequence(), entry));
+        return chain;
     }
 
     /** Sequences {@code from..to} of chain {@code key}; empty when {@code to < from}. */

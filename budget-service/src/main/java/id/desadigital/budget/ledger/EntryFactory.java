@@ -40,11 +40,8 @@ public class EntryFactory {
             String previousHash, String programId, String villageCode, Object payload) {
         long sequence = previousSequence + 1;
         String prevHash = previousHash == null ? EntryHash.GENESIS : previousHash;
-        var unhashed = new LedgerEntry(id, type, now(), actor, key, sequence, LedgerEntry.link(key, sequence),
-                programId, villageCode, Document.parse(JSON.writeValueAsString(payload)), prevHash, null);
-        return new LedgerEntry(unhashed.id(), unhashed.type(), unhashed.occurredAt(), unhashed.actor(), unhashed.key(),
-                unhashed.sequence(), unhashed.link(), unhashed.programId(), unhashed.villageCode(), unhashed.payload(),
-                prevHash, EntryHash.of(unhashed));
+        return new LedgerEntry(id, type, now(), actor, key, sequence, LedgerEntry.link(key, sequence), programId,
+                villageCode, Document.parse(JSON.writeValueAsString(payload)), prevHash, null).hashed();
     }
 
     public Instant now() {

@@ -44,6 +44,12 @@ public record LedgerEntry(
         return payload.getString(field);
     }
 
+    /** The same entry with the hash its content gives. */
+    LedgerEntry hashed() {
+        return new LedgerEntry(id, type, occurredAt, actor, key, sequence, link, programId, villageCode, payload,
+                prevHash, EntryHash.of(this));
+    }
+
     /** Whether the stored hash is the one its content gives: false once anything in it was altered. */
     public boolean hashHolds() {
         return hash != null && hash.equals(EntryHash.of(this));

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import org.springframework.stereotype.Component;
 
 import id.desadigital.budget.allocation.AccountAllocation;
+import id.desadigital.budget.csv.Csv;
 import id.desadigital.budget.program.Program;
 import id.desadigital.platform.web.ApiProblem;
 import reactor.core.publisher.Flux;

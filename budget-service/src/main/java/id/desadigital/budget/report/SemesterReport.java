@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import id.desadigital.budget.allocation.AccountAllocation;
 import id.desadigital.budget.allocation.Accounts;
 import id.desadigital.budget.allocation.VillageAccount;
+import id.desadigital.budget.csv.Csv;
 import id.desadigital.budget.ledger.Chains;
 import id.desadigital.budget.ledger.LedgerEntry;
 import id.desadigital.budget.program.Program;

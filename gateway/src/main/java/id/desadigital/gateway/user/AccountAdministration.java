@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import id.desadigital.gateway.accountevents.AccountEventRelay;
@@ -27,17 +26,15 @@ class AccountAdministration {
     private final UserStore users;
     private final PasswordHasher hasher;
     private final FailedSignIns failedSignIns;
-    private final ApplicationEventPublisher events;
-    private final AccountEventRelay accountEvents;
+    private final AccountChanges changes;
     private final Clock clock;
 
     AccountAdministration(UserStore users, PasswordHasher hasher, FailedSignIns failedSignIns,
-            ApplicationEventPublisher events, AccountEventRelay accountEvents, Clock clock) {
+            AccountChanges changes, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.failedSignIns = failedSignIns;
-        this.events = events;
-        this.accountEvents = accountEvents;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -75,8 +72,7 @@ class AccountAdministration {
                 .then(hasher.hash(request.password()))
                 .flatMap(hash -> users.changePassword(username, hash, clock.instant(), actor))
                 .switchIfEmpty(Mono.error(() -> unknown(username)))
-                .doOnNext(changed -> events.publishEvent(new AccountChanged(username)))
-                .flatMap(changed -> accountEvents.publishAfterChange(username))
+                .flatMap(changed -> changes.announce(username))
                 .then(failedSignIns.succeeded(username));
     }
 
@@ -93,8 +89,7 @@ class AccountAdministration {
         }
         return users.changeStatus(username, request.enabled(), clock.instant(), actor)
                 .switchIfEmpty(Mono.error(() -> unknown(username)))
-                .doOnNext(changed -> events.publishEvent(new AccountChanged(username)))
-                .flatMap(changed -> accountEvents.publishAfterChange(username).thenReturn(changed))
+                .flatMap(changed -> changes.announce(username).thenReturn(changed))
                 .map(AccountView::of);
     }
 

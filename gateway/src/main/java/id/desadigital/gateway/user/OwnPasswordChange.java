@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
 
@@ -27,17 +26,15 @@ class OwnPasswordChange {
     private final UserStore users;
     private final PasswordHasher hasher;
     private final FailedSignIns failedSignIns;
-    private final ApplicationEventPublisher events;
-    private final AccountEventRelay accountEvents;
+    private final AccountChanges changes;
     private final Clock clock;
 
     OwnPasswordChange(UserStore users, PasswordHasher hasher, FailedSignIns failedSignIns,
-            ApplicationEventPublisher events, AccountEventRelay accountEvents, Clock clock) {
+            AccountChanges changes, Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.failedSignIns = failedSignIns;
-        this.events = events;
-        this.accountEvents = accountEvents;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -58,8 +55,7 @@ class OwnPasswordChange {
                 .flatMap(account -> failedSignIns.succeeded(username).then(hasher.hash(request.newPassword())))
                 .flatMap(hash -> users.changePassword(username, hash, clock.instant(), username))
                 .switchIfEmpty(Mono.error(() -> AccountAdministration.unknown(username)))
-                .doOnNext(changed -> events.publishEvent(new AccountChanged(username)))
-                .flatMap(changed -> accountEvents.publishAfterChange(username))
+                .flatMap(changed -> changes.announce(username))
                 .then();
     }
 }

@@ -1,24 +1,24 @@
-package id.desadigital.budget.report;
+package id.desadigital.budget.csv;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** RFC 4180 lines for the reports' CSV: fields separated by commas, each line ended by CRLF. */
-final class Csv {
+/** RFC 4180 lines for every CSV the service writes (the ledger export, the reports): commas, CRLF. */
+public final class Csv {
 
     private Csv() {
     }
 
-    static String line(Object... fields) {
+    public static String line(Object... fields) {
         return Arrays.stream(fields).map(Csv::field).collect(Collectors.joining(",", "", "\r\n"));
     }
 
     /**
      * Quoted when it holds a comma, quote or line break. A text a spreadsheet would run as a formula (starting with
-     * =, +, - or @, as a program name typed by a user may) is prefixed with an apostrophe, as OWASP advises for CSV;
+     * =, +, - or @, as a name or reason typed by a user may) is prefixed with an apostrophe, as OWASP advises for CSV;
      * numbers are written as they are, so a negative figure stays a number.
      */
-    static String field(Object value) {
+    public static String field(Object value) {
         if (value == null) {
             return "";
         }
