@@ -38,8 +38,8 @@ class StackPlanTest {
         assertThat(all.get(2).command()).contains("-Xmx512m", "-jar",
             home.resolve("village-service/target/village-service.jar").toString());
         assertThat(all.get(1).command()).endsWith("id.desadigital.launcher.kafka.KafkaBrokerMain");
-        // The store's heap holds its page cache (256 MB by default) on top of the others' 512 MB.
-        assertThat(all.get(0).command()).contains("-Xmx768m");
+        // The store's heap holds its page cache (256 MB by default) and half as much again on top of the others' 512 MB.
+        assertThat(all.get(0).command()).contains("-Xmx896m");
         assertThat(all).allSatisfy(spec -> assertThat(spec.environment())
             .containsEntry("DATA_DIR", home.resolve("data").toString())
             .containsEntry("MONGO_PORT", "27017")
@@ -78,7 +78,7 @@ class StackPlanTest {
     void givesTheStoreTheCacheAskedForAndTheHeapToHoldIt() {
         StackPlan plan = plan(Map.of("STORE_CACHE_MB", "1024"));
 
-        assertThat(plan.infrastructure().get(0).command()).contains("-Xmx1536m");
+        assertThat(plan.infrastructure().get(0).command()).contains("-Xmx2048m");
         assertThat(new StackEnvironment(Map.of("STORE_CACHE_MB", "1024")).storeCacheMb()).isEqualTo(1024);
         assertThatThrownBy(() -> plan(Map.of("STORE_CACHE_MB", "lots")).infrastructure())
             .isInstanceOf(IllegalArgumentException.class)

@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -39,7 +40,9 @@ public final class AuditBenchmark {
     private final String budget = System.getProperty("bench.budget", "http://localhost:8082");
     private final String mongoUri = System.getProperty("bench.mongo", "mongodb://localhost:27017");
     private final String adminPassword = System.getProperty("bench.adminPassword");
-    private final int concurrency = Integer.getInteger("bench.concurrency", 4);
+    /** Clients reading history pages at once: one is an auditor's pace, more saturate this machine. */
+    private final List<Integer> concurrencies = Arrays.stream(System.getProperty("bench.concurrency", "1,4").split(","))
+            .map(String::trim).map(Integer::valueOf).toList();
     private final int seconds = Integer.getInteger("bench.seconds", 30);
     private final int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 20);
     private final int reportRuns = Integer.getInteger("bench.reportRuns", 10);
@@ -65,17 +68,19 @@ public final class AuditBenchmark {
         List<String> villages = villagesWithAccounts();
         System.out.printf("%,d villages with an account%n", villages.size());
 
-        history("warm-up", gateway, auditor, villages, warmupSeconds, false);
-        history("history page, direct", budget, auditor, villages, seconds, true);
-        history("history page, gateway", gateway, auditor, villages, seconds, true);
+        history("warm-up", gateway, auditor, villages, concurrencies.get(concurrencies.size() - 1), warmupSeconds, false);
+        for (int concurrency : concurrencies) {
+            history("history page, direct", budget, auditor, villages, concurrency, seconds, true);
+            history("history page, gateway", gateway, auditor, villages, concurrency, seconds, true);
+        }
         timed("realization " + report, gateway + report, auditor, reportRuns);
         if (verify) {
             timed("verify every chain", gateway + "/api/budget/ledger/verify", auditor, 1);
         }
     }
 
-    private void history(String name, String base, String auditor, List<String> villages, int duration,
-            boolean print) throws InterruptedException {
+    private void history(String name, String base, String auditor, List<String> villages, int concurrency,
+            int duration, boolean print) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         LongAdder failures = new LongAdder();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(duration);
