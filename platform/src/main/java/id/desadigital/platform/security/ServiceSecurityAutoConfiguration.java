@@ -38,8 +38,8 @@ import id.desadigital.platform.web.ProblemWriter;
  * Every service checks the token itself (defence in depth: a request that bypasses the gateway is still refused):
  * its signature, expiry, issuer and audience, and that the gateway has not since disabled its account or changed its
  * password (account-events, {@link CurrentAccountTokens}).
- * Health and the public API need no token; everything else needs a valid one, and endpoints narrow it further
- * with {@code @PreAuthorize}.
+ * Health, the public API and the OpenAPI document need no token; everything else needs a valid one, and endpoints
+ * narrow it further with {@code @PreAuthorize}.
  */
 @AutoConfiguration
 @EnableWebFluxSecurity
@@ -99,6 +99,8 @@ public class ServiceSecurityAutoConfiguration {
                 .authorizeExchange(exchange -> exchange
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/api/public/**").permitAll()
+                        // The OpenAPI document (springdoc): a public reference for integrators, it holds no data.
+                        .pathMatchers(HttpMethod.GET, "/v3/api-docs").permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new RoleClaimConverter()))
