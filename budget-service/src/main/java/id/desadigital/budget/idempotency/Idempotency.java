@@ -9,7 +9,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -25,6 +24,7 @@ import org.springframework.stereotype.Component;
 import id.desadigital.budget.ledger.EntryFactory;
 import id.desadigital.budget.ledger.LedgerEntries;
 import id.desadigital.budget.ledger.LedgerProperties;
+import id.desadigital.budget.ledger.TimeOrderedIds;
 import id.desadigital.platform.web.ApiProblem;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * answered (same id, same status) and writes nothing new; with another request it is a 422.
  *
  * <p>A key is claimed before the write (a unique insert, so two concurrent requests with one key cannot both
- * write), and the answer is stored after it. Every id the write creates derives from the key, so a write whose
+ * write), and the answer is stored after it. Every id the write creates derives from the claim's seed, so a write whose
  * process died after the claim is simply done again by the next request with the key, once the claim is older than
  * {@code desa.ledger.completion-delay}: the ledger and the documents recognise entries by id, so nothing is written
  * twice.
@@ -69,14 +69,16 @@ public class Idempotency {
         String key = http.getHeaders().getFirst(HEADER);
         String operation = http.getMethod().name() + " " + http.getPath().value();
         if (key == null) {
-            return write.apply(UUID.randomUUID().toString()).map(body -> ResponseEntity.status(success).body(body));
+            return write.apply(TimeOrderedIds.next(clock.now()))
+                    .map(body -> ResponseEntity.status(success).body(body));
         }
         if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
             return Mono.error(ApiProblem.invalid(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters"));
         }
         String id = caller + "|" + key;
         String fingerprint = fingerprint(operation, request);
-        String seed = UUID.nameUUIDFromBytes(id.getBytes(StandardCharsets.UTF_8)).toString();
+        // Made once, kept in the claim: a request done again after a crash takes it from there.
+        String seed = TimeOrderedIds.next(clock.now());
         IdempotencyRecord claim = new IdempotencyRecord(id, fingerprint, seed, clock.now(), null, null, null);
         return mongo.insert(claim)
                 .then(answer(claim, Mono.defer(() -> write.apply(seed)), success, operation))
