@@ -17,6 +17,11 @@ import id.desadigital.budget.access.VillageScope;
 import id.desadigital.budget.idempotency.Idempotency;
 import id.desadigital.budget.request.JsonRequest;
 import id.desadigital.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -33,8 +38,23 @@ public class SpendingController {
         this.idempotency = idempotency;
     }
 
+    /** The call a village system (OpenSID or another) makes for each spending in its books; docs/api-reference.md. */
     @PostMapping("/allocations/{allocationId}/spending")
     @PreAuthorize("hasRole('VILLAGE_HEAD')")
+    @Operation(summary = "Report a spending of the village against its allocation in a program",
+            description = """
+                    Signed in as the village head (a village system acts with the head's account), report one \
+                    spending against the village's allocation in a program. Find the allocation first: \
+                    GET /api/budget/allocations?programId={program} lists the head's own village's. \
+                    Send an Idempotency-Key naming this spending in the village's own books: if the answer is \
+                    lost, the same request with the same key answers the first response again and records \
+                    nothing twice. 409 when spent + amount would pass the allocation or the program is closed; \
+                    403 for another village's allocation; 404 for an unknown allocation; 422 when the key was \
+                    used for another body.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(schema = @Schema(implementation = NewSpending.class))),
+            responses = @ApiResponse(responseCode = "201", description = "The spending as recorded",
+                    content = @Content(schema = @Schema(implementation = SpendingView.class))))
     public Mono<ResponseEntity<Object>> spend(@PathVariable String allocationId, @RequestBody JsonNode body,
             @AuthenticationPrincipal Jwt caller, ServerHttpRequest http) {
         JsonRequest request = JsonRequest.of(body);
@@ -48,6 +68,11 @@ public class SpendingController {
 
     @PostMapping("/spending/{id}/reversal")
     @PreAuthorize("hasAnyRole('VILLAGE_HEAD', 'FINANCE_OFFICER')")
+    @Operation(summary = "Reverse a spending (once); a second reversal is a 409",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(examples = @ExampleObject(value = "{\"reason\": \"entered twice\"}"))),
+            responses = @ApiResponse(responseCode = "201", description = "The spending, now REVERSED",
+                    content = @Content(schema = @Schema(implementation = SpendingView.class))))
     public Mono<ResponseEntity<Object>> reverse(@PathVariable String id, @RequestBody JsonNode body,
             @AuthenticationPrincipal Jwt caller, ServerHttpRequest http) {
         JsonRequest request = JsonRequest.of(body);
