@@ -70,6 +70,9 @@ public class GatewaySecurityConfiguration {
                         .pathMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                         .pathMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         .pathMatchers("/api/public/**").permitAll()
+                        // The services' OpenAPI documents: a reference for integrators, they hold no data.
+                        .pathMatchers(HttpMethod.GET, "/api/villages/v3/api-docs", "/api/budget/v3/api-docs")
+                        .permitAll()
                         // Admin-only writes. The trailing /** also catches a trailing slash, which routes the same.
                         .pathMatchers(HttpMethod.POST, "/api/villages/import/**").hasRole(ADMIN)
                         .pathMatchers(HttpMethod.PUT, "/api/villages/*/head/**", "/api/villages/*/status/**")

@@ -62,6 +62,38 @@ class RoutingTest extends GatewayTestBase {
                 .jsonPath("$.authorization").doesNotExist();
     }
 
+    /** The services' OpenAPI documents: public, each from its service's own /v3/api-docs. */
+    @Test
+    void theApiDocumentsReachTheirServicesWithoutAToken() {
+        web.get().uri("/api/villages/v3/api-docs")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("village")
+                .jsonPath("$.method").isEqualTo("GET")
+                .jsonPath("$.uri").isEqualTo("/v3/api-docs")
+                .jsonPath("$.authorization").doesNotExist();
+        web.get().uri("/api/budget/v3/api-docs")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo("budget")
+                .jsonPath("$.method").isEqualTo("GET")
+                .jsonPath("$.uri").isEqualTo("/v3/api-docs")
+                .jsonPath("$.authorization").doesNotExist();
+    }
+
+    /** Only reading the documents is open: anything else on their paths still needs a token. */
+    @Test
+    void onlyReadingTheApiDocumentsIsOpen() {
+        web.post().uri("/api/budget/v3/api-docs").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isUnauthorized();
+        web.put().uri("/api/villages/v3/api-docs").contentType(MediaType.APPLICATION_JSON).bodyValue("{}")
+                .exchange()
+                .expectStatus().isUnauthorized();
+    }
+
     /** Both have routes of their own, with longer timeouts: they must still reach the service that owns them. */
     @Test
     void theLongRequestsHaveTheirOwnRoutesToTheirServices() {
