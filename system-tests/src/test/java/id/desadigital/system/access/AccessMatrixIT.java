@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -38,6 +39,7 @@ import id.desadigital.system.support.Fixture;
 import id.desadigital.system.support.RunningStack;
 import id.desadigital.system.support.StackExtension;
 import id.desadigital.system.support.Who;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -149,6 +151,20 @@ class AccessMatrixIT {
     void straightToTheService(Endpoint endpoint, Who who, Fixture fixture, RunningStack stack) {
         check(endpoint, who, fixture,
                 endpoint.service() == Endpoint.Service.VILLAGE ? stack.villageService() : stack.budgetService());
+    }
+
+    /** The services' OpenAPI documents (docs/api-reference.md): the integrators' reference, public at the gateway. */
+    @Test
+    void theApiDocumentsArePublicThroughTheGateway(RunningStack stack) {
+        Map<String, String> documents = Map.of("/api/villages/v3/api-docs", "/api/villages/{code}",
+                "/api/budget/v3/api-docs", "/api/budget/allocations/{allocationId}/spending");
+        documents.forEach((path, onePath) -> {
+            Api.Answer answer = Api.get(stack.gateway() + path, null);
+            assertThat(answer.status()).as("GET %s without a token: %s", path, answer).isEqualTo(200);
+            JsonNode document = answer.json();
+            assertThat(document.path("openapi").asString()).as("%s: openapi", path).startsWith("3.");
+            assertThat(document.path("paths").has(onePath)).as("%s: paths has %s", path, onePath).isTrue();
+        });
     }
 
     private static void check(Endpoint endpoint, Who who, Fixture fixture, String base) {
