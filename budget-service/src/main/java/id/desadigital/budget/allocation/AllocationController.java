@@ -23,6 +23,10 @@ import id.desadigital.budget.request.QueryParameters;
 import id.desadigital.platform.security.Caller;
 import id.desadigital.platform.web.PageOf;
 import id.desadigital.platform.web.Paging;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
@@ -41,6 +45,9 @@ public class AllocationController {
 
     @PostMapping("/programs/{programId}/allocations")
     @PreAuthorize("hasRole('FINANCE_OFFICER')")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+            "{\"villageCode\": \"33.03.01.2001\", \"amount\": 6000000, \"note\": \"Internet desa\"}")))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = AllocationView.class)))
     public Mono<ResponseEntity<Object>> allocate(@PathVariable String programId, @RequestBody JsonNode body,
             @AuthenticationPrincipal Jwt caller, ServerHttpRequest http) {
         JsonRequest request = JsonRequest.of(body);
@@ -55,6 +62,9 @@ public class AllocationController {
 
     @PostMapping("/allocations/{id}/adjustments")
     @PreAuthorize("hasRole('FINANCE_OFFICER')")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            examples = @ExampleObject("{\"delta\": -500000, \"reason\": \"Harga paket turun\"}")))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AllocationView.class)))
     public Mono<ResponseEntity<Object>> adjust(@PathVariable String id, @RequestBody JsonNode body,
             @AuthenticationPrincipal Jwt caller, ServerHttpRequest http) {
         JsonRequest request = JsonRequest.of(body);

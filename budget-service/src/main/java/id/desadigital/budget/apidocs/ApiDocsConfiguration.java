@@ -24,8 +24,8 @@ public class ApiDocsConfiguration {
 
     static {
         // Bodies arrive as a JsonNode so that JsonRequest can name each bad field; springdoc would otherwise describe
-        // JsonNode's own getters (isArray, isPojo...) as the request's fields. An endpoint whose body an integrator
-        // needs names its fields with an @Operation of its own.
+        // JsonNode's own getters (isArray, isPojo...) as the request's fields. Each write names its body's schema or
+        // shows an example with an annotation of its own.
         SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class,
                 new ObjectSchema().description("a JSON object; its fields are in API.md"));
     }

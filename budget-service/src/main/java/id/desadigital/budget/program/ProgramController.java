@@ -21,6 +21,10 @@ import id.desadigital.budget.request.JsonRequest;
 import id.desadigital.budget.request.QueryParameters;
 import id.desadigital.platform.web.PageOf;
 import id.desadigital.platform.web.Paging;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -51,6 +55,9 @@ public class ProgramController {
 
     @PostMapping
     @PreAuthorize("hasRole('FINANCE_OFFICER')")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+            content = @Content(schema = @Schema(implementation = NewProgram.class)))
+    @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ProgramView.class)))
     public Mono<ResponseEntity<Object>> create(@RequestBody JsonNode body, @AuthenticationPrincipal Jwt caller,
             ServerHttpRequest http) {
         JsonRequest request = JsonRequest.of(body);
@@ -85,6 +92,9 @@ public class ProgramController {
 
     @PostMapping("/{id}/revisions")
     @PreAuthorize("hasRole('FINANCE_OFFICER')")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            examples = @ExampleObject("{\"ceiling\": 1500000000, \"reason\": \"APBD Perubahan\"}")))
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProgramView.class)))
     public Mono<ResponseEntity<Object>> revise(@PathVariable String id, @RequestBody JsonNode body,
             @AuthenticationPrincipal Jwt caller, ServerHttpRequest http) {
         JsonRequest request = JsonRequest.of(body);
@@ -98,6 +108,7 @@ public class ProgramController {
 
     @PostMapping("/{id}/close")
     @PreAuthorize("hasRole('FINANCE_OFFICER')")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ProgramView.class)))
     public Mono<ResponseEntity<Object>> close(@PathVariable String id, @AuthenticationPrincipal Jwt caller,
             ServerHttpRequest http) {
         return idempotency.run(http, caller.getSubject(), JsonNodeFactory.instance.objectNode(),

@@ -73,6 +73,12 @@ class ApiDocumentTest {
                 // Every write takes the key; a read does not.
                 .jsonPath("$.paths['/api/budget/programs'].post.parameters[?(@.name == 'Idempotency-Key')]").exists()
                 .jsonPath("$.paths['/api/budget/programs'].get.parameters[?(@.name == 'Idempotency-Key')]").isEmpty()
+                // The officers' writes: what they answer, with the status they answer it with.
+                .jsonPath("$.paths['/api/budget/programs'].post.responses['201'].content['application/json']"
+                        + ".schema['$ref']").isEqualTo("#/components/schemas/ProgramView")
+                .jsonPath("$.paths['/api/budget/programs/{programId}/allocations'].post.responses['201']"
+                        + ".content['application/json'].schema['$ref']")
+                .isEqualTo("#/components/schemas/AllocationView")
                 // A JsonNode body is a plain object, not JsonNode's own getters.
                 .jsonPath("$.components.schemas.JsonNode").doesNotExist();
     }
