@@ -14,7 +14,12 @@ public record NewSpending(
                 description = "whole rupiah") long amount,
         @Schema(requiredMode = RequiredMode.REQUIRED) LocalDate spentOn,
         @Schema(requiredMode = RequiredMode.REQUIRED) Category category,
-        @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 1000) String description,
-        @Schema(maxLength = 200) String vendor,
-        @Schema(maxLength = 100) String receiptNo) {
+        @Schema(requiredMode = RequiredMode.REQUIRED, maxLength = DESCRIPTION_MAX) String description,
+        @Schema(maxLength = VENDOR_MAX) String vendor,
+        @Schema(maxLength = RECEIPT_NO_MAX) String receiptNo) {
+
+    /** Longest texts accepted, in characters; the controller checks them, the document states them. */
+    static final int DESCRIPTION_MAX = 1000;
+    static final int VENDOR_MAX = 200;
+    static final int RECEIPT_NO_MAX = 100;
 }

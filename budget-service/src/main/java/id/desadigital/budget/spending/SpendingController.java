@@ -59,8 +59,9 @@ public class SpendingController {
             @AuthenticationPrincipal Jwt caller, ServerHttpRequest http) {
         JsonRequest request = JsonRequest.of(body);
         NewSpending spending = new NewSpending(request.rupiah("amount"), request.date("spentOn"),
-                request.oneOf("category", Category.class), request.text("description", 1000),
-                request.optionalText("vendor", 200), request.optionalText("receiptNo", 100));
+                request.oneOf("category", Category.class), request.text("description", NewSpending.DESCRIPTION_MAX),
+                request.optionalText("vendor", NewSpending.VENDOR_MAX),
+                request.optionalText("receiptNo", NewSpending.RECEIPT_NO_MAX));
         request.validate();
         return idempotency.run(http, caller.getSubject(), body, HttpStatus.CREATED,
                 id -> spendings.spend(allocationId, id, spending, Caller.from(caller)), spendings::view);
