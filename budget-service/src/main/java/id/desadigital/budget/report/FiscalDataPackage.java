@@ -80,9 +80,12 @@ class FiscalDataPackage {
      * begins with its province's.
      */
     Mono<byte[]> gzippedCsv(int fiscalYear) {
-        return budgeted(fiscalYear).flatMap(year -> Mono.zip(sources.programs(year), sources.provincesWithAccounts())
-                .flatMap(read -> Flux.fromIterable(read.getT2())
-                        .concatMap(province -> provinceLines(year, new Area(province), read.getT1()))
+        // The year's programs say both whether it is budgeted and what each row's program is: read once.
+        return sources.programs(fiscalYear)
+                .filter(programs -> !programs.isEmpty())
+                .switchIfEmpty(Mono.error(() -> notBudgeted(fiscalYear)))
+                .flatMap(programs -> sources.provincesWithAccounts().flatMap(provinces -> Flux.fromIterable(provinces)
+                        .concatMap(province -> provinceLines(fiscalYear, new Area(province), programs))
                         // Compressing is CPU work: off the store driver's threads, which deliver the next province.
                         .publishOn(Schedulers.parallel())
                         .reduce(GzippedText.startingWith(HEADER), GzippedText::append)
@@ -100,8 +103,12 @@ class FiscalDataPackage {
 
     private Mono<Integer> budgeted(int fiscalYear) {
         return sources.isBudgeted(fiscalYear).flatMap(budgeted -> budgeted ? Mono.just(fiscalYear)
-                : Mono.error(ApiProblem.notFound("No program has fiscal year " + fiscalYear
-                        + ", so there is no fiscal data to publish for it")));
+                : Mono.error(notBudgeted(fiscalYear)));
+    }
+
+    private static ApiProblem notBudgeted(int fiscalYear) {
+        return ApiProblem.notFound("No program has fiscal year " + fiscalYear
+                + ", so there is no fiscal data to publish for it");
     }
 
     private static String lines(int year, Map<String, VillageNames> villages, Map<String, Program> programs,
