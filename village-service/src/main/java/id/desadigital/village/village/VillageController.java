@@ -1,8 +1,6 @@
 package id.desadigital.village.village;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,9 +9,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import id.desadigital.platform.web.ApiProblem;
 import id.desadigital.platform.web.PageOf;
-import id.desadigital.platform.web.Paging;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -24,22 +20,21 @@ public class VillageController {
 
     private final VillageStore store;
     private final VillageViews views;
+    private final VillageSearch search;
 
-    public VillageController(VillageStore store, VillageViews views) {
+    public VillageController(VillageStore store, VillageViews views, VillageSearch search) {
         this.store = store;
         this.views = views;
+        this.search = search;
     }
 
     @GetMapping
     public Mono<PageOf<VillageView>> list(@RequestParam(required = false) String regencyCode,
             @RequestParam(required = false) String districtCode, @RequestParam(required = false) String q,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
-        Paging paging = Paging.of(page, size);
-        var filter = filter(regencyCode, districtCode, q);
-        return Mono.zip(
-                        store.search(filter, paging.offset(), paging.size()).collectList().flatMap(views::of),
-                        store.count(filter))
-                .map(found -> new PageOf<>(found.getT1(), paging.page(), paging.size(), found.getT2()));
+        return search.page(regencyCode, districtCode, q, page, size)
+                .flatMap(found -> views.of(found.items())
+                        .map(items -> new PageOf<>(items, found.page(), found.size(), found.total())));
     }
 
     /** An unknown code answers 404 even when budget figures are stored for it. */
@@ -75,22 +70,5 @@ public class VillageController {
         entry.put("eventId", change.eventId());
         entry.put("details", change.details());
         return entry;
-    }
-
-    private static VillageStore.VillageFilter filter(String regencyCode, String districtCode, String q) {
-        List<ApiProblem.FieldError> errors = new ArrayList<>();
-        if (regencyCode != null && !VillageCode.isRegencyCode(regencyCode)) {
-            errors.add(new ApiProblem.FieldError("regencyCode", "must look like NN.NN"));
-        }
-        if (districtCode != null && !VillageCode.isDistrictCode(districtCode)) {
-            errors.add(new ApiProblem.FieldError("districtCode", "must look like NN.NN.NN"));
-        }
-        if (q != null && q.length() > 100) {
-            errors.add(new ApiProblem.FieldError("q", "must be at most 100 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw ApiProblem.invalid(errors);
-        }
-        return new VillageStore.VillageFilter(regencyCode, districtCode, q);
     }
 }

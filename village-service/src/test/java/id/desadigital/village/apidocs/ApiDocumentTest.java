@@ -35,6 +35,11 @@ class ApiDocumentTest extends VillageServiceTest {
                 .jsonPath("$.components.securitySchemes['bearer-jwt'].type").isEqualTo("http")
                 .jsonPath("$.components.securitySchemes['bearer-jwt'].scheme").isEqualTo("bearer")
                 .jsonPath("$.security[0]['bearer-jwt']").exists()
+                .jsonPath("$.paths['/api/villages'].get.security").doesNotExist()
+                // The registry for the public portal needs no token, and the document says so.
+                .jsonPath("$.paths['/api/public/villages'].get.security").isEmpty()
+                .jsonPath("$.paths['/api/public/villages'].get.parameters[?(@.name == 'q')]").exists()
+                .jsonPath("$.paths['/api/public/villages/{code}'].get.security").isEmpty()
                 // Relative: the origin the document was fetched from, the gateway for an integrator.
                 .jsonPath("$.servers[0].url").isEqualTo("/");
     }
