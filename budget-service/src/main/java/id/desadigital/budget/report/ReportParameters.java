@@ -1,5 +1,9 @@
 package id.desadigital.budget.report;
 
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import id.desadigital.platform.web.ApiProblem;
 
 /**
@@ -11,6 +15,8 @@ final class ReportParameters {
     /** The years a program may have (POST /api/budget/programs accepts the same range). */
     static final int FIRST_YEAR = 2000;
     static final int LAST_YEAR = 2100;
+    /** Fiscal years in Indonesia follow the calendar; "this year" is Jakarta's, as a village summary's default is. */
+    static final ZoneId JAKARTA = ZoneId.of("Asia/Jakarta");
 
     private ReportParameters() {
     }
@@ -29,6 +35,17 @@ final class ReportParameters {
             // answered below, like a year out of range
         }
         throw ApiProblem.invalid(name, "must be a year from " + FIRST_YEAR + " to " + LAST_YEAR);
+    }
+
+    /**
+     * The fiscal year of parameter {@code name} as {@link #fiscalYear} reads it, but optional: absent or blank, it is
+     * this year in Jakarta by {@code clock}.
+     */
+    static int fiscalYearOrCurrent(String name, String value, Clock clock) {
+        if (value == null || value.isBlank()) {
+            return LocalDate.now(clock.withZone(JAKARTA)).getYear();
+        }
+        return fiscalYear(name, value);
     }
 
     /** The semester of parameter {@code name}: 1 (January to June) or 2 (the whole year); required. */

@@ -48,6 +48,16 @@ class ApiDocumentTest {
                 .jsonPath("$.security[0]['bearer-jwt']").exists()
                 .jsonPath("$.paths['/api/budget/ledger'].get.security").doesNotExist()
                 .jsonPath("$.paths['/api/public/realization'].get.security").isEmpty()
+                // A village's year for the public portal: no token, its year optional, its answer described.
+                .jsonPath("$.paths['/api/public/villages/{code}/budget'].get.security").isEmpty()
+                .jsonPath("$.paths['/api/public/villages/{code}/budget'].get.parameters[?(@.name == 'fiscalYear')]"
+                        + ".required").value(required -> assertThat(required).asString().doesNotContain("true"))
+                .jsonPath("$.paths['/api/public/villages/{code}/budget'].get.responses['200']"
+                        + ".content['application/json'].schema['$ref']")
+                .isEqualTo("#/components/schemas/PublicVillageBudget")
+                .jsonPath("$.components.schemas.PublicVillageSpending.properties.status.enum").value(values ->
+                        assertThat(values).asString().contains("RECORDED", "REVERSED"))
+                .jsonPath("$.components.schemas.PublicVillageBudget.properties.rate").exists()
                 // Relative: the origin the document was fetched from, the gateway for an integrator.
                 .jsonPath("$.servers[0].url").isEqualTo("/");
     }
