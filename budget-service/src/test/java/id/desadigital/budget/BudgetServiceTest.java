@@ -6,9 +6,13 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
+
+import id.desadigital.platform.testing.ThreadDumpOnTimeout;
 
 /**
  * The whole service against a real (embedded, KRaft) Kafka broker and the MongoDB stand-in, with the token check
@@ -28,5 +32,7 @@ import org.springframework.test.context.ContextConfiguration;
 // without being wrong; a hang still fails.
 @AutoConfigureWebTestClient(timeout = "30s")
 @EmbeddedKafka
+@Import(ConnectionPerRequest.class)
+@ExtendWith(ThreadDumpOnTimeout.class)
 public @interface BudgetServiceTest {
 }
