@@ -63,6 +63,24 @@ class RoutingTest extends GatewayTestBase {
     }
 
     /** The services' OpenAPI documents: public, each from its service's own /v3/api-docs. */
+    /** The portal's village search is the registry's; a village's money is the ledger's. */
+    @Test
+    void thePublicVillagesGoToTheServiceThatOwnsWhatIsAsked() {
+        publicRead("/api/public/villages?q=bojong", "village");
+        publicRead("/api/public/villages/33.03.01.2001", "village");
+        publicRead("/api/public/villages/33.03.01.2001/budget?fiscalYear=2026", "budget");
+    }
+
+    private void publicRead(String uri, String service) {
+        web.get().uri(uri)
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.service").isEqualTo(service)
+                .jsonPath("$.uri").isEqualTo(uri)
+                .jsonPath("$.authorization").doesNotExist();
+    }
+
     @Test
     void theApiDocumentsReachTheirServicesWithoutAToken() {
         web.get().uri("/api/villages/v3/api-docs")
