@@ -3,6 +3,7 @@ package id.desadigital.budget.ledger;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.random.RandomGenerator;
 
 /**
  * Ids for what the ledger creates (programs, allocations, spendings, and so their entries): version 7 UUIDs
@@ -24,7 +25,11 @@ public final class TimeOrderedIds {
 
     /** A new id made at {@code now}; as text, ids made at later milliseconds sort after it. */
     public static String next(Instant now) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return next(now, ThreadLocalRandom.current());
+    }
+
+    /** {@link #next(Instant)} with the random part from {@code random}: a seeded one makes the same ids again. */
+    public static String next(Instant now, RandomGenerator random) {
         long mostSignificant = (now.toEpochMilli() << 16) | VERSION_7 | (random.nextLong() & RANDOM_12_BITS);
         long leastSignificant = VARIANT_RFC | (random.nextLong() & RANDOM_62_BITS);
         return new UUID(mostSignificant, leastSignificant).toString();

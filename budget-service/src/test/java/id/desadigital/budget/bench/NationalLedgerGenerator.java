@@ -3,7 +3,6 @@ package id.desadigital.budget.bench;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,6 +27,7 @@ import id.desadigital.budget.allocation.AccountAllocation;
 import id.desadigital.budget.allocation.VillageAccount;
 import id.desadigital.budget.ledger.EntryFactory;
 import id.desadigital.budget.ledger.LedgerEntry;
+import id.desadigital.budget.ledger.TimeOrderedIds;
 import id.desadigital.budget.program.Program;
 import id.desadigital.budget.program.ProgramStatus;
 import id.desadigital.budget.spending.Category;
@@ -51,7 +50,8 @@ import id.desadigital.contracts.budget.SpendingReversed;
  * them, and documents as the service maps them. Going through the API instead would take about forty minutes at
  * the write path's rate; this takes a few. What it does not do is publish the entries to {@code budget-events}:
  * village-service's figures do not include the generated ledger. Villages that already have an account are left
- * alone, so it can run on a stack that holds real data. Ids derive from {@code gen.seed}.
+ * alone, so it can run on a stack that holds real data. Ids are time-ordered by each entry's instant, as the service makes them,
+ * with the rest derived from {@code gen.seed}.
  */
 public final class NationalLedgerGenerator {
 
@@ -71,7 +71,6 @@ public final class NationalLedgerGenerator {
     private final List<VillageAccount> accountBuffer = new ArrayList<>();
     private MongoTemplate mongo;
     private long written;
-    private long idCounter;
 
     public static void main(String[] args) {
         new NationalLedgerGenerator().generate();
@@ -121,14 +120,15 @@ public final class NationalLedgerGenerator {
 
     /** One regency's program, its villages' accounts and chains, written as they are made. */
     private void program(String regencyCode, List<KnownVillage> villages, List<Integer> lengths) {
-        String programId = id();
+        Instant programCreated = LocalDate.of(fiscalYear, 1, 2).atTime(9, 0).atZone(JAKARTA).toInstant();
+        String programId = id(programCreated);
         long allocatedTotal = 0;
         for (int i = 0; i < villages.size(); i++) {
             allocatedTotal = Math.addExact(allocatedTotal, village(villages.get(i), programId, lengths.get(i)));
         }
         // A ceiling a little above what was allocated, in whole millions, as a regency's budget would be.
         long ceiling = (allocatedTotal / 10 * 11 / 1_000_000 + 1) * 1_000_000;
-        clock.set(LocalDate.of(fiscalYear, 1, 2).atTime(9, 0).atZone(JAKARTA).toInstant());
+        clock.set(programCreated);
         LedgerEntry created = entries.first(programId, BudgetEvents.PROGRAM_CREATED, "keuangan-" + regencyCode,
                 programId, programId, null, new ProgramCreated(programId, fiscalYear,
                         "Digitalisasi Desa " + regencyCode + " " + fiscalYear, ceiling, "PBK", "1.4.08"));
@@ -141,13 +141,13 @@ public final class NationalLedgerGenerator {
     /** A village's year: its allocation, then spending until its chain has {@code length} entries. */
     private long village(KnownVillage village, String programId, int length) {
         String code = village.code();
-        String allocationId = id();
+        Instant at = LocalDate.of(fiscalYear, 1, 10).atTime(8, 0).atZone(JAKARTA).toInstant()
+                .plusSeconds(random.nextInt(20 * 86_400));
+        String allocationId = id(at);
         long amount = (6 + random.nextInt(5)) * 1_000_000L;
         AccountAllocation allocation = new AccountAllocation(allocationId, programId, fiscalYear, amount, 0);
         VillageAccount account = new VillageAccount(code, 0, 0, null, 0, List.of(), List.of(), List.of(), List.of(),
                 null);
-        Instant at = LocalDate.of(fiscalYear, 1, 10).atTime(8, 0).atZone(JAKARTA).toInstant()
-                .plusSeconds(random.nextInt(20 * 86_400));
         Instant yearEnd = LocalDate.of(fiscalYear, 11, 28).atTime(17, 0).atZone(JAKARTA).toInstant();
         long step = Math.max(60, Duration.between(at, yearEnd).toSeconds() / Math.max(1, length));
         List<LedgerEntry> chain = new ArrayList<>();
@@ -165,14 +165,14 @@ public final class NationalLedgerGenerator {
                 LedgerEntry spending = reversible.remove(random.nextInt(reversible.size()));
                 long spent = spending.longValue("amount");
                 String category = spending.text("category");
-                chain.add(append(account, at, id(), BudgetEvents.SPENDING_REVERSED, head, programId, code,
+                chain.add(append(account, at, id(at), BudgetEvents.SPENDING_REVERSED, head, programId, code,
                         new SpendingReversed(spending.id(), allocationId, programId, fiscalYear, code, spent,
                                 "Nota ganda, dibatalkan")));
                 reversed.add(spending.id());
                 allocation = allocation.withReversal(category, spent);
             } else if (dice < 7 || allocation.remaining() < 10_000) {
                 long delta = 1_000_000L;
-                chain.add(append(account, at, id(), BudgetEvents.ALLOCATION_ADJUSTED, "keuangan-"
+                chain.add(append(account, at, id(at), BudgetEvents.ALLOCATION_ADJUSTED, "keuangan-"
                         + village.regencyCode(), programId, code, new AllocationAdjusted(allocationId, programId,
                                 fiscalYear, code, delta, allocation.amount() + delta, "Tambahan pagu perubahan APBD")));
                 allocation = allocation.withAmount(allocation.amount() + delta);
@@ -180,7 +180,7 @@ public final class NationalLedgerGenerator {
                 long most = Math.max(1, Math.min(allocation.remaining(), allocation.amount() / Math.max(2, length / 2)));
                 long spent = Math.max(1, (most / 2 + random.nextLong(most / 2 + 1)) / 1_000 * 1_000);
                 Category category = Category.values()[random.nextInt(Category.values().length)];
-                String spendingId = id();
+                String spendingId = id(at);
                 LocalDate spentOn = LocalDate.ofInstant(at, JAKARTA).minusDays(random.nextInt(3));
                 LedgerEntry entry = append(account, at, spendingId, BudgetEvents.SPENDING_RECORDED, head, programId,
                         code, new SpendingRecorded(spendingId, allocationId, programId, fiscalYear, code, spent,
@@ -227,8 +227,9 @@ public final class NationalLedgerGenerator {
         }
     }
 
-    private String id() {
-        return UUID.nameUUIDFromBytes((seed + "/" + idCounter++).getBytes(StandardCharsets.UTF_8)).toString();
+    /** Made at {@code at} as budget-service makes its ids, with the random part from the seed. */
+    private String id(Instant at) {
+        return TimeOrderedIds.next(at, random);
     }
 
     private static String description(Category category) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,5 +45,14 @@ class TimeOrderedIdsTest {
         }
 
         assertThat(made).hasSize(100_000);
+    }
+
+    /** The national ledger generator makes the same ledger again from the same seed. */
+    @Test
+    void aSeededRandomMakesTheSameIdsAgain() {
+        Instant at = Instant.parse("2026-03-01T02:00:00Z");
+
+        assertThat(TimeOrderedIds.next(at, new Random(2026))).isEqualTo(TimeOrderedIds.next(at, new Random(2026)))
+                .isNotEqualTo(TimeOrderedIds.next(at, new Random(2027)));
     }
 }
