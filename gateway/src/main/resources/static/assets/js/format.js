@@ -104,13 +104,13 @@ export function date(value, style = 'long') {
   const match = typeof value === 'string' ? DATE_ONLY.exec(value) : null;
   if (match) {
     const day = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-    return new Intl.DateTimeFormat(locale(), { ...options, timeZone: 'UTC' }).format(day).replace('.', '');
+    return new Intl.DateTimeFormat(locale(), { ...options, timeZone: 'UTC' }).format(day);
   }
   const instant = value instanceof Date ? value : new Date(value);
   if (Number.isNaN(instant.getTime())) {
     return DASH;
   }
-  return new Intl.DateTimeFormat(locale(), options).format(instant).replace('.', '');
+  return new Intl.DateTimeFormat(locale(), options).format(instant);
 }
 
 /** An instant (ISO-8601, UTC) in the reader's time zone: "29 Nov 2026 17.04 WIB". */
