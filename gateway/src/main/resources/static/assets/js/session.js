@@ -1,6 +1,6 @@
 // Who is signed in, and where each role works. The token comes from POST /api/auth/token and stays in this tab's
 // sessionStorage (api.js); GET /api/auth/me says whose it is.
-import { api, forgetSession, SESSION_PREFIX, sitePath, storeToken, token } from './api.js';
+import { api, ApiError, forgetSession, SESSION_PREFIX, sitePath, storeToken, token } from './api.js';
 
 const ME_KEY = `${SESSION_PREFIX}me`;
 
@@ -33,7 +33,7 @@ export async function signIn(username, password) {
 }
 
 async function loadMe() {
-  const me = await api('/api/auth/me');
+  const me = await api('/api/auth/me', { redirectOn401: false });
   sessionStorage.setItem(ME_KEY, JSON.stringify(me));
   return me;
 }
@@ -52,7 +52,17 @@ export async function currentUser() {
   } catch {
     // Read again below.
   }
-  return loadMe();
+  try {
+    return await loadMe();
+  } catch (error) {
+    // A token the gateway no longer takes (a new password, a disabled account): no session. A public page goes on
+    // without one; a console sends the reader to sign in.
+    if (error instanceof ApiError && error.status === 401) {
+      forgetSession();
+      return null;
+    }
+    throw error;
+  }
 }
 
 /**
