@@ -227,16 +227,22 @@ public final class Browser implements AutoCloseable {
         return errors;
     }
 
+    /** Whether this run takes screenshots ({@code -Dscreenshots.dir=...}). */
+    public static boolean takesScreenshots() {
+        String directory = System.getProperty(SCREENSHOTS_PROPERTY);
+        return directory != null && !directory.isBlank();
+    }
+
     /**
      * With {@code -Dscreenshots.dir=...}, saves the whole page at phone and at desktop width as
      * {@code <name>-phone.png} and {@code <name>-desktop.png}; without it, does nothing. The window is put back as
      * it was.
      */
     public void screenshots(String name) {
-        String directory = System.getProperty(SCREENSHOTS_PROPERTY);
-        if (directory == null || directory.isBlank()) {
+        if (!takesScreenshots()) {
             return;
         }
+        String directory = System.getProperty(SCREENSHOTS_PROPERTY);
         Map<String, Long> before = script("return {w: window.innerWidth, h: window.innerHeight};");
         try {
             Path target = Files.createDirectories(Path.of(directory));

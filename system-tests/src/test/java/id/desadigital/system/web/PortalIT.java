@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,6 +23,7 @@ import org.openqa.selenium.support.ui.Select;
 import id.desadigital.system.support.Api;
 import id.desadigital.system.support.Browser;
 import id.desadigital.system.support.BrowserExtension;
+import id.desadigital.system.support.DemoData;
 import id.desadigital.system.support.Fixture;
 import id.desadigital.system.support.StackExtension;
 import id.desadigital.system.support.WebPages;
@@ -36,6 +38,14 @@ import tools.jackson.databind.JsonNode;
 class PortalIT {
 
     private static final String RUPIAH = "Rp \\d{1,3}(\\.\\d{3})*";
+
+    /** Screenshots show a regency's year rather than the fixture's one district. */
+    @BeforeAll
+    static void aRegencysYearForTheScreenshots(Fixture fixture) {
+        if (Browser.takesScreenshots()) {
+            DemoData.create(fixture);
+        }
+    }
 
     @BeforeEach
     void asANewVisitor(Browser browser) {
@@ -118,6 +128,7 @@ class PortalIT {
         assertThat(browser.find(By.id("total-rate")).getText()).matches("\\d{1,3}\\.\\d%");
         assertThat(browser.find(By.cssSelector("#district-table thead")).getText()).contains("ALLOCATED");
         assertThat(browser.consoleErrors()).isEmpty();
+        browser.screenshots("portal-en");
     }
 
     /** format.js itself, in the browser that runs it: money, rates, dates and typed amounts in both languages. */

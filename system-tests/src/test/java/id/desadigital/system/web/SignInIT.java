@@ -105,6 +105,7 @@ class SignInIT {
                 .isEqualTo("true");
         assertThat(browser.focused().getAttribute("data-language")).as("the keyboard stays on the switch")
                 .isEqualTo("en");
+        browser.screenshots("sign-in-en");
 
         browser.driver().navigate().refresh();
         browser.awaitReady();
