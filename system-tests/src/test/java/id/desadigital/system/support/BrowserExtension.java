@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -14,17 +15,34 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * stack ({@link StackExtension}), closed after the class. Where no Chromium and ChromeDriver are installed the class
  * is skipped, with a message that says how to install them; CI installs them (.ci/run), so there it always runs.
  */
-public final class BrowserExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+public final class BrowserExtension implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback,
+        ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(BrowserExtension.class);
+    private static final String UNAVAILABLE = "unavailable";
 
+    /**
+     * Without a browser, no stack is started for the class, and the reason is printed once per class: a class
+     * skipped as a whole shows in Maven's summary as no test at all, each test skipped shows as skipped.
+     */
     @Override
     public void beforeAll(ExtensionContext context) {
         Optional<String> unavailable = Browser.unavailable();
-        Assumptions.assumeTrue(unavailable.isEmpty(), unavailable::get);
+        if (unavailable.isPresent()) {
+            System.err.println("[WARNING] " + context.getRequiredTestClass().getSimpleName() + " skipped. "
+                    + unavailable.get());
+            context.getStore(NAMESPACE).put(UNAVAILABLE, unavailable.get());
+            return;
+        }
         RunningStack stack = StackExtension.stack(context);
         context.getStore(NAMESPACE).put(Browser.class, Browser.start(stack.gateway()));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        String unavailable = context.getStore(NAMESPACE).get(UNAVAILABLE, String.class);
+        Assumptions.assumeTrue(unavailable == null, () -> unavailable);
     }
 
     @Override

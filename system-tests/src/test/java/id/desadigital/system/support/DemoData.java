@@ -30,7 +30,20 @@ public final class DemoData {
     private DemoData() {
     }
 
-    public static void create(Fixture fixture) {
+    private static boolean created;
+
+    /**
+     * When this run takes screenshots, the demo data, made once for the run (before the first picture that shows
+     * figures); otherwise nothing.
+     */
+    public static synchronized void forScreenshots(Fixture fixture) {
+        if (Browser.takesScreenshots() && !created) {
+            create(fixture);
+            created = true;
+        }
+    }
+
+    private static void create(Fixture fixture) {
         String gateway = fixture.gateway();
         String admin = fixture.token(Who.ADMIN);
         String officer = fixture.token(Who.FINANCE_OFFICER);

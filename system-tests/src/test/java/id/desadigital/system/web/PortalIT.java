@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,14 +38,6 @@ class PortalIT {
 
     private static final String RUPIAH = "Rp \\d{1,3}(\\.\\d{3})*";
 
-    /** Screenshots show a regency's year rather than the fixture's one district. */
-    @BeforeAll
-    static void aRegencysYearForTheScreenshots(Fixture fixture) {
-        if (Browser.takesScreenshots()) {
-            DemoData.create(fixture);
-        }
-    }
-
     @BeforeEach
     void asANewVisitor(Browser browser) {
         browser.forgetEverything();
@@ -56,6 +47,7 @@ class PortalIT {
 
     @Test
     void thePortalShowsTheCurrentYearInRupiahTheIndonesianWay(Browser browser, Fixture fixture) {
+        DemoData.forScreenshots(fixture);
         browser.open(WebPages.PORTAL);
         Select year = new Select(browser.find(By.id("fiscal-year")));
         assertThat(year.getFirstSelectedOption().getText()).isEqualTo(Year.now().toString());
@@ -117,7 +109,8 @@ class PortalIT {
     }
 
     @Test
-    void amountsStayIndonesianInEnglishWhileTheWordsChange(Browser browser) {
+    void amountsStayIndonesianInEnglishWhileTheWordsChange(Browser browser, Fixture fixture) {
+        DemoData.forScreenshots(fixture);
         browser.open("/?fiscalYear=" + FISCAL_YEAR);
         String allocated = browser.find(By.id("total-allocated")).getText();
 
