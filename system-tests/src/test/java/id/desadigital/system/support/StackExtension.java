@@ -20,11 +20,17 @@ public final class StackExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        RunningStack stack = store.computeIfAbsent(RunningStack.class, type -> RunningStack.start(), RunningStack.class);
+        RunningStack stack = stack(context);
         if (parameter.getParameter().getType() == RunningStack.class) {
             return stack;
         }
-        return store.computeIfAbsent(Fixture.class, type -> Fixture.create(stack), Fixture.class);
+        return context.getRoot().getStore(NAMESPACE).computeIfAbsent(Fixture.class, type -> Fixture.create(stack),
+                Fixture.class);
+    }
+
+    /** The stack of the run, started now if no test asked for it before (other extensions use it too). */
+    static RunningStack stack(ExtensionContext context) {
+        return context.getRoot().getStore(NAMESPACE)
+                .computeIfAbsent(RunningStack.class, type -> RunningStack.start(), RunningStack.class);
     }
 }
