@@ -3,9 +3,9 @@ package id.desadigital.budget.messaging;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 import id.desadigital.contracts.Topics;
+import id.desadigital.platform.kafka.EventTopics;
 import id.desadigital.platform.kafka.MessagingProperties;
 
 /**
@@ -18,23 +18,16 @@ class TopicConfiguration {
 
     @Bean
     NewTopic villageEventsTopic(MessagingProperties properties) {
-        return topic(Topics.VILLAGE_EVENTS, properties);
+        return EventTopics.declare(Topics.VILLAGE_EVENTS, properties);
     }
 
     @Bean
     NewTopic villageEventsDeadLetterTopic(MessagingProperties properties) {
-        return topic(Topics.deadLetter(Topics.VILLAGE_EVENTS), properties);
+        return EventTopics.declare(Topics.deadLetter(Topics.VILLAGE_EVENTS), properties);
     }
 
     @Bean
     NewTopic budgetEventsTopic(MessagingProperties properties) {
-        return topic(Topics.BUDGET_EVENTS, properties);
-    }
-
-    private static NewTopic topic(String name, MessagingProperties properties) {
-        return TopicBuilder.name(name)
-                .partitions(properties.partitions())
-                .replicas(properties.replicas())
-                .build();
+        return EventTopics.declare(Topics.BUDGET_EVENTS, properties);
     }
 }

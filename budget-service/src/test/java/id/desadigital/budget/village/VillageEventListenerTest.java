@@ -32,7 +32,7 @@ import tools.jackson.core.JacksonException;
 /** Which record of a batch the listener names to the error handler, and what it hands to the projection. */
 class VillageEventListenerTest {
 
-    private static final MessagingProperties SETTINGS = new MessagingProperties(3, (short) 1,
+    private static final MessagingProperties SETTINGS = new MessagingProperties(3, (short) 1, -1,
             new MessagingProperties.Consumer(Duration.ofSeconds(5),
                     new MessagingProperties.Retry(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30),
                             Duration.ofHours(1))));

@@ -11,12 +11,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param partitions partitions of each topic this service declares
  * @param replicas replication factor of each topic this service declares
+ * @param retentionMs how long each topic this service declares keeps its events; -1, the default, for ever
+ *     ({@link EventTopics})
  * @param consumer how long one message (or batch) may take and how failed ones are retried
  */
 @ConfigurationProperties("desa.kafka")
 public record MessagingProperties(
         @DefaultValue("3") int partitions,
         @DefaultValue("1") short replicas,
+        @DefaultValue("-1") long retentionMs,
         @DefaultValue Consumer consumer) {
 
     /**

@@ -3,9 +3,9 @@ package id.desadigital.village.messaging;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 import id.desadigital.contracts.Topics;
+import id.desadigital.platform.kafka.EventTopics;
 import id.desadigital.platform.kafka.MessagingProperties;
 
 /**
@@ -19,23 +19,16 @@ class TopicConfiguration {
 
     @Bean
     NewTopic villageEventsTopic(MessagingProperties properties) {
-        return topic(Topics.VILLAGE_EVENTS, properties);
+        return EventTopics.declare(Topics.VILLAGE_EVENTS, properties);
     }
 
     @Bean
     NewTopic budgetEventsTopic(MessagingProperties properties) {
-        return topic(Topics.BUDGET_EVENTS, properties);
+        return EventTopics.declare(Topics.BUDGET_EVENTS, properties);
     }
 
     @Bean
     NewTopic budgetEventsDeadLetterTopic(MessagingProperties properties) {
-        return topic(Topics.deadLetter(Topics.BUDGET_EVENTS), properties);
-    }
-
-    private static NewTopic topic(String name, MessagingProperties properties) {
-        return TopicBuilder.name(name)
-                .partitions(properties.partitions())
-                .replicas(properties.replicas())
-                .build();
+        return EventTopics.declare(Topics.deadLetter(Topics.BUDGET_EVENTS), properties);
     }
 }

@@ -34,7 +34,7 @@ class BudgetEventListenerTest {
 
     private static final String CODE = "73.71.09.1001";
     private static final Duration HANDLING_TIMEOUT = Duration.ofMillis(200);
-    private static final MessagingProperties SETTINGS = new MessagingProperties(3, (short) 1,
+    private static final MessagingProperties SETTINGS = new MessagingProperties(3, (short) 1, -1,
             new MessagingProperties.Consumer(HANDLING_TIMEOUT,
                     new MessagingProperties.Retry(Duration.ofSeconds(1), 2.0, Duration.ofSeconds(30),
                             Duration.ofHours(1))));
