@@ -335,7 +335,7 @@ function setUpPassword() {
   });
   bindForm(form, {
     check: (values) => (values.password.length >= 10 ? {} : { password: t('passwordRule') }),
-    fieldMessages: { password: t('passwordRule') },
+    fieldMessages: { get password() { return t('passwordRule'); } },
     submit: ({ values }) => api(`/api/auth/users/${encodeURIComponent(state.passwordFor)}/password`, {
       method: 'PUT', body: { password: values.password },
     }),
@@ -400,7 +400,6 @@ function setUpNewUser() {
       }
       return problems;
     },
-    fieldMessages: { username: t('usernameRule'), password: t('passwordRule'), villageCode: t('villageRule') },
     submit: async ({ values }) => {
       const body = { username: values.username, password: values.password, role: values.role };
       if (values.role === 'VILLAGE_HEAD') {
@@ -409,7 +408,11 @@ function setUpNewUser() {
       try {
         return await api('/api/auth/users', { method: 'POST', body });
       } catch (error) {
-        if (error instanceof ApiError && error.status === 409) {
+        if (error instanceof ApiError && error.status === 400) {
+          // The page's words for the rules the gateway names; not for a 409 or 422 below, which have their own.
+          const rules = { username: t('usernameRule'), password: t('passwordRule'), villageCode: t('villageRule') };
+          error.fieldErrors = error.fieldErrors.map(({ field, message }) => ({ field, message: rules[field] ?? message }));
+        } else if (error instanceof ApiError && error.status === 409) {
           error.message = t('usernameTaken');
           error.fieldErrors = [{ field: 'username', message: t('usernameTaken') }];
         } else if (error instanceof ApiError && error.status === 422) {

@@ -121,8 +121,8 @@ class AuditorJourneyIT {
         WebElement verdict = browser.find(By.cssSelector("#verdict.verdict-valid"));
         long counted = Api.ok("GET", gateway + "/api/budget/ledger/verify", fixture.token(Who.AUDITOR), null)
                 .path("entries").asLong();
-        assertThat(verdict.getText()).startsWith("Buku besar utuh")
-                .contains(String.format(Locale.forLanguageTag("id"), "%,d entri diperiksa", counted));
+        assertThat(verdict.findElement(By.cssSelector(".verdict-title")).getText()).isEqualTo("Buku besar utuh");
+        assertThat(verdict.getText()).contains(String.format(Locale.forLanguageTag("id"), "%,d entri diperiksa", counted));
         assertThat(browser.find(By.id("verify-result")).getAttribute("role")).isEqualTo("status");
 
         // The CSV of the filter, saved as a file: the header and the village's four entries in order.
