@@ -94,6 +94,11 @@ public final class Browser implements AutoCloseable {
                     "--window-size=" + DESKTOP.width + "," + DESKTOP.height,
                     // The pages' language comes from their own switch, never from the machine's.
                     "--lang=en-US");
+            // Files the pages save (a CSV through <a download>) land here, without a prompt, for downloaded().
+            Path downloads = Files.createDirectories(profile.resolve("downloads"));
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                    "download.prompt_for_download", false, "download.directory_upgrade", true,
+                    "safebrowsing.enabled", false));
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             options.setCapability("goog:loggingPrefs", logs);
@@ -104,6 +109,9 @@ public final class Browser implements AutoCloseable {
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(WAIT).scriptTimeout(WAIT);
+            // Headless Chromium honours the preference only once told so through the DevTools protocol.
+            driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow",
+                    "downloadPath", downloads.toString()));
             Browser browser = new Browser(driver, profile, baseUrl);
             browser.resize(DESKTOP);
             return browser;
@@ -170,6 +178,36 @@ public final class Browser implements AutoCloseable {
     @SuppressWarnings("unchecked")
     public <T> T asyncScript(String script, Object... arguments) {
         return (T) ((JavascriptExecutor) driver).executeAsyncScript(script, arguments);
+    }
+
+    /**
+     * Waits for a file the page saved (through {@code <a download>}) whose name ends with {@code suffix}, completely
+     * written, and returns its path; files already there before are ignored when listed in {@code before}.
+     */
+    public Path downloaded(String suffix, List<Path> before) {
+        Path directory = profile.resolve("downloads");
+        List<Path> found = new ArrayList<>();
+        wait.until(d -> {
+            try (Stream<Path> files = Files.list(directory)) {
+                List<Path> done = files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                        .filter(f -> !before.contains(f)).toList();
+                found.clear();
+                found.addAll(done);
+                return !done.isEmpty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return found.get(0);
+    }
+
+    /** The files in the download directory now, to tell a new download from earlier ones. */
+    public List<Path> downloads() {
+        try (Stream<Path> files = Files.list(profile.resolve("downloads"))) {
+            return files.toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The page's {@code <html lang>}, which the language switch keeps right. */
