@@ -32,7 +32,7 @@ class WebPageFilesTest {
     void pagesHoldNothingThePolicyRefusesAndFollowTheLayout() throws IOException {
         List<Path> pages = files(".html");
         assertThat(pages).extracting(page -> page.getFileName().toString()).contains("index.html", "sign-in.html",
-                "officer.html", "village-head.html", "auditor.html", "admin.html");
+                "officer.html", "village-head.html", "auditor.html", "admin.html", "village.html");
         for (Path page : pages) {
             String html = Files.readString(page);
             assertThat(INLINE_SCRIPT.matcher(html).find()).as("%s: an inline script", page).isFalse();

@@ -21,7 +21,7 @@ class WebPagesTest extends GatewayTestBase {
     static final String POLICY =
             "default-src 'self'; frame-ancestors 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
     static final List<String> PAGES = List.of("/sign-in.html", "/officer.html", "/village-head.html", "/auditor.html",
-            "/admin.html", "/index.html");
+            "/admin.html", "/index.html", "/village.html");
 
     @Test
     void theRootIsThePublicPortal() {
