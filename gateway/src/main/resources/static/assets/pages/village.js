@@ -20,6 +20,7 @@ const t = defineStrings('village', {
     area: 'Kecamatan {district} · {regency} · {province}',
     totalsLabel: 'Ringkasan anggaran desa',
     allocationsCount: 'dari {count} program',
+    allocationsCountOne: 'dari 1 program',
     spendingCount: '{count} belanja tercatat',
     allocationsTitle: 'Alokasi',
     allocationsNote: 'Dana yang dialokasikan untuk desa ini per program',
@@ -59,6 +60,7 @@ const t = defineStrings('village', {
     area: '{district} district · {regency} · {province}',
     totalsLabel: 'Village budget summary',
     allocationsCount: 'from {count} programs',
+    allocationsCountOne: 'from 1 program',
     spendingCount: '{count} spending recorded',
     allocationsTitle: 'Allocations',
     allocationsNote: 'Funds allocated to this village, by program',
@@ -180,7 +182,8 @@ function draw() {
   document.getElementById('village-rate').textContent = percent(budget.rate);
   document.getElementById('village-rate-bar').style.width = barWidth(budget.rate);
   document.getElementById('village-allocations-note').textContent =
-    t('allocationsCount', { count: count(budget.allocations.length) });
+    budget.allocations.length === 1 ? t('allocationsCountOne')
+      : t('allocationsCount', { count: count(budget.allocations.length) });
   const recorded = budget.spending.filter((s) => s.status !== 'REVERSED').length;
   document.getElementById('village-spending-note').textContent = t('spendingCount', { count: count(recorded) });
   document.getElementById('village-asof').textContent = t('asOf', { date: date(today()) });
