@@ -139,7 +139,6 @@ class SignInIT {
             assertThat(browser.awaitText(By.id("console-greeting"), "Kedungbenda").getText())
                     .contains("Desa Kedungbenda, Kecamatan Kemangkon");
         }
-        browser.screenshots("console-" + console.substring(1, console.indexOf('.')));
 
         WebPages.signOut(browser);
         assertThat(browser.find(By.cssSelector("#sign-in-status .alert")).getText()).isEqualTo("Anda telah keluar.");
