@@ -417,7 +417,7 @@ function setUpProgramForm() {
     card.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
     if (open) {
-      byId('row-name').focus();
+      byId('program-name').focus();
     }
   };
   toggle.addEventListener('click', () => show(card.hidden));
@@ -841,6 +841,8 @@ async function setUpPicker(site) {
   await loadShownVillages();
 }
 
+let pickerRequests = 0;
+
 async function loadShownVillages() {
   const district = byId('pick-district').value;
   const q = byId('pick-search').value.trim();
@@ -852,11 +854,18 @@ async function loadShownVillages() {
     params.set('q', q);
   }
   fill(byId('pick-villages'), el('p', { class: 'muted' }, t('loadingVillages')));
+  const asked = ++pickerRequests;
   try {
     const page = await api(`/api/villages?${params}`);
+    if (asked !== pickerRequests) {
+      return; // a later choice of district or search is on its way
+    }
     state.shown = page.items;
     page.items.forEach((v) => state.villages.set(v.code, v));
   } catch (error) {
+    if (asked !== pickerRequests) {
+      return;
+    }
     state.shown = [];
     showPageError(byId('pick-villages'), error, { retry: loadShownVillages });
     return;

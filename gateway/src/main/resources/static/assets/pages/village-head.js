@@ -378,8 +378,8 @@ function setUpSpendForm() {
           if (/is closed/i.test(error.detail ?? '')) {
             error.message = t('conflict.closed');
           } else if (/would pass the allocation/i.test(error.detail ?? '')) {
-            const fresh = await api(`/api/budget/allocations/${encodeURIComponent(allocation.id)}`).catch(() => null);
-            const remaining = fresh?.remaining ?? allocation.remaining;
+            await load();
+            const remaining = state.allocations.find((a) => a.id === allocation.id)?.remaining ?? allocation.remaining;
             error.message = t('conflict.overRemaining', { remaining: rupiah(remaining) });
             error.fieldErrors = [{ field: 'amount', message: t('rule.amountOver', { remaining: rupiah(remaining) }) }];
           }
