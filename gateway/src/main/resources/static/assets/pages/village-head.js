@@ -361,7 +361,6 @@ function setUpSpendForm() {
       }
       return problems;
     },
-    fieldMessages: { amount: t('rule.amount'), spentOn: t('rule.date') },
     submit: async ({ values, idempotencyKey }) => {
       const allocation = chosenAllocation();
       try {
@@ -374,6 +373,9 @@ function setUpSpendForm() {
         });
         return { spending, values };
       } catch (error) {
+        // The server's words for a refused field are English; the page's own rule says it in the reader's language.
+        const own = { amount: t('rule.amount'), spentOn: t('rule.date') };
+        error.fieldErrors = error.fieldErrors.map((e) => (own[e.field] ? { ...e, message: own[e.field] } : e));
         if (error.status === 409) {
           if (/is closed/i.test(error.detail ?? '')) {
             error.message = t('conflict.closed');
@@ -490,6 +492,7 @@ function reversalForm(s) {
     done: async () => {
       state.reversing = null;
       await load();
+      clearErrors(byId('spend-form')); // what it said about the amount left no longer holds
       fill(byId('spending-message'), el('div', { class: 'alert alert-success', tabindex: '-1' },
         el('p', {}, t('reversedDone', { amount: rupiah(s.amount) }))));
       byId('spending-message').firstChild.focus();
