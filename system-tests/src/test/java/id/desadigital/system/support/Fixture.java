@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import tools.jackson.databind.JsonNode;
@@ -28,6 +28,8 @@ public final class Fixture {
             33.03.01.2002,Sumilir,33.03.01,Kemangkon,33.03,Purbalingga,33,Jawa Tengah
             33.03.01.2003,Pelumutan,33.03.01,Kemangkon,33.03,Purbalingga,33,Jawa Tengah
             """;
+    /** Numbers the programs made, so that each has a name of its own that reads like one in the pages. */
+    private static final AtomicInteger PROGRAMS = new AtomicInteger();
 
     private final RunningStack stack;
     private final Map<Who, String> tokens;
@@ -91,7 +93,8 @@ public final class Fixture {
 
     public static String program(String gateway, String officer, long ceiling) {
         return Api.ok("POST", gateway + "/api/budget/programs", officer, Map.of("fiscalYear", FISCAL_YEAR,
-                "name", "Sistem Informasi Desa " + UUID.randomUUID(), "ceiling", ceiling, "fundingSource", "PBK",
+                "name", "Sistem Informasi Desa " + FISCAL_YEAR + ", tahap " + PROGRAMS.incrementAndGet(), "ceiling",
+                ceiling, "fundingSource", "PBK",
                 "activityCode", "1.4.08")).path("id").asString();
     }
 
