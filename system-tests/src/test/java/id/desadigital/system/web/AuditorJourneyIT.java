@@ -1,11 +1,13 @@
 package id.desadigital.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -61,7 +63,10 @@ class AuditorJourneyIT {
         // The moment chosen lies strictly between the two spendings, on a whole second as the page's field takes it.
         Instant firstAt = Instant.parse(ledger(gateway, fixture).get(1).path("occurredAt").asString());
         Instant between = firstAt.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        sleepUntil(between.plusMillis(200));
+        // The second spending must fall after that moment on the server's clock, which no test can set.
+        Instant after = between.plusMillis(200);
+        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Instant.now().isAfter(after));
         Fixture.spend(gateway, head, allocation, 2_250_000L);
         Api.ok("POST", gateway + "/api/budget/spending/" + first + "/reversal", head,
                 Map.of("reason", "Salah catat nomor kuitansi"));
@@ -162,17 +167,5 @@ class AuditorJourneyIT {
 
     private static String figure(Browser browser, String figure, String column) {
         return browser.find(By.cssSelector("#asof-table tr[data-figure=" + figure + "] .asof-" + column)).getText();
-    }
-
-    private static void sleepUntil(Instant moment) {
-        long millis = Instant.now().until(moment, ChronoUnit.MILLIS);
-        if (millis > 0) {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }
