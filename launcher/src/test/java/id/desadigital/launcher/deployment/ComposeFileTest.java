@@ -258,6 +258,10 @@ class ComposeFileTest {
                     .anyMatch(line -> line.startsWith("RUN ") && line.contains("mvnw")
                             && line.contains("-pl " + application + " -am package"));
             assertThat(lines).anyMatch(line -> line.startsWith("COPY --from="));
+            for (String module : reactorModules()) {
+                assertThat(lines).as("%s copies %s/pom.xml: Maven reads every module of the reactor", application, module)
+                        .contains("COPY " + module + "/pom.xml " + module + "/");
+            }
 
             List<String> runtime = lines.subList(lines.lastIndexOf(stages.get(stages.size() - 1)), lines.size());
             List<String> users = runtime.stream().filter(line -> line.startsWith("USER ")).toList();
@@ -267,6 +271,11 @@ class ComposeFileTest {
             assertThat(String.join("\n", runtime)).as("%s JVM sizes itself to the container", application)
                     .contains("MaxRAMPercentage");
         }
+    }
+
+    private static List<String> reactorModules() throws IOException {
+        return java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(Files.readString(ROOT.resolve("pom.xml")))
+                .results().map(match -> match.group(1).trim()).toList();
     }
 
     @Test

@@ -85,6 +85,10 @@ public final class RunningStack implements AutoCloseable {
         return "http://localhost:" + ports.get("BUDGET_PORT");
     }
 
+    public String kafkaBootstrap() {
+        return "localhost:" + ports.get("KAFKA_PORT");
+    }
+
     public String mongoUri() {
         return "mongodb://localhost:" + ports.get("MONGO_PORT");
     }
