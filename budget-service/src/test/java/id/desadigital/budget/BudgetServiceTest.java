@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.ContextConfiguration;
 
+import id.desadigital.platform.testing.Scrapes;
 import id.desadigital.platform.testing.ThreadDumpOnTimeout;
 
 /**
@@ -26,7 +27,9 @@ import id.desadigital.platform.testing.ThreadDumpOnTimeout;
         "desa.kafka.partitions=2",
         "logging.level.kafka=WARN",
         "logging.level.org.apache.kafka=WARN",
-        "logging.level.state.change.logger=WARN"})
+        "logging.level.state.change.logger=WARN",
+        Scrapes.PROPERTY,
+        Scrapes.SAMPLE_ALL})
 @ContextConfiguration(initializers = TestStores.class)
 // 30 s, not the default 5 s: on a busy two-core CI machine a request that imports or writes can take longer
 // without being wrong; a hang still fails.

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 
 import id.desadigital.budget.ledger.OutboxedCollection;
+import id.desadigital.platform.observability.PendingOutbox;
 
 @Configuration(proxyBeanMethods = false)
 class AllocationConfiguration {
@@ -13,5 +14,11 @@ class AllocationConfiguration {
     @Bean
     OutboxedCollection<VillageAccount> accountOutbox(@Lazy Accounts accounts) {
         return new OutboxedCollection<>(VillageAccount.COLLECTION, VillageAccount.class, accounts::relay);
+    }
+
+    /** The outbox backlog gauge of village accounts (docs/observability.md). */
+    @Bean
+    PendingOutbox accountBacklog(OutboxedCollection<VillageAccount> accountOutbox) {
+        return accountOutbox.pending();
     }
 }

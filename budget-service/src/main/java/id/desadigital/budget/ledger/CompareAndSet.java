@@ -9,6 +9,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import id.desadigital.platform.observability.Traces;
 import reactor.core.publisher.Mono;
 
 /**
@@ -26,11 +27,16 @@ public class CompareAndSet {
 
     private final ReactiveMongoTemplate mongo;
     private final LedgerProperties properties;
+    private final Traces traces;
+    private final LedgerWrites writes;
     private final Map<String, CompareAndSetBatch<?>> batches = new ConcurrentHashMap<>();
 
-    public CompareAndSet(ReactiveMongoTemplate mongo, LedgerProperties properties) {
+    public CompareAndSet(ReactiveMongoTemplate mongo, LedgerProperties properties, Traces traces,
+            LedgerWrites writes) {
         this.mongo = mongo;
         this.properties = properties;
+        this.traces = traces;
+        this.writes = writes;
     }
 
     /**
@@ -38,7 +44,8 @@ public class CompareAndSet {
      * since, by a later write), or as read when {@code decide} returns null (nothing to do, such as a request
      * repeated after it took effect). {@code decide} throws to refuse (a rule broken); a missing document is
      * {@code notFound}'s error. After {@code desa.ledger.max-attempts} lost races the write fails with
-     * {@link Contended}, having written nothing.
+     * {@link Contended}, having written nothing. {@code decide} runs in the caller's trace, whichever request's
+     * batch it is decided in, so the entries it makes carry that trace.
      */
     public <T extends Outboxed> Mono<T> apply(String collection, Class<T> type, String id,
             Function<T, Update> decide, Supplier<? extends Throwable> notFound) {
@@ -48,6 +55,6 @@ public class CompareAndSet {
     @SuppressWarnings("unchecked")
     private <T extends Outboxed> CompareAndSetBatch<T> batchFor(String collection, Class<T> type) {
         return (CompareAndSetBatch<T>) batches.computeIfAbsent(collection,
-                name -> new CompareAndSetBatch<>(mongo, name, type, properties.maxAttempts()));
+                name -> new CompareAndSetBatch<>(mongo, name, type, properties.maxAttempts(), traces, writes));
     }
 }

@@ -20,6 +20,8 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import com.mongodb.bulk.BulkWriteError;
 
+import id.desadigital.platform.observability.Traces;
+import io.micrometer.tracing.Span;
 import reactor.core.Scannable;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -41,6 +43,9 @@ import reactor.core.publisher.Sinks;
  * <p>A batch holds at most one write per document (the next waits for the next batch), so within one instance
  * writes to a document never race each other; races are between instances, or with the other writers of a
  * collection (the relay leaves the revision alone).
+ *
+ * <p>A batch runs apart from the requests whose writes it carries, so each write takes its request's trace along
+ * and is decided within it: the entries a decision makes carry the trace of the request that asked for them.
  */
 final class CompareAndSetBatch<T extends Outboxed> {
 
@@ -51,20 +56,25 @@ final class CompareAndSetBatch<T extends Outboxed> {
     private final String collection;
     private final Class<T> type;
     private final int maxAttempts;
+    private final Traces traces;
+    private final LedgerWrites writes;
     /** Guarded by {@code this}, as is {@code writing}. */
     private final Deque<Write<T>> waiting = new ArrayDeque<>();
     private boolean writing;
 
-    CompareAndSetBatch(ReactiveMongoTemplate mongo, String collection, Class<T> type, int maxAttempts) {
+    CompareAndSetBatch(ReactiveMongoTemplate mongo, String collection, Class<T> type, int maxAttempts, Traces traces,
+            LedgerWrites writes) {
         this.mongo = mongo;
         this.collection = collection;
         this.type = type;
         this.maxAttempts = maxAttempts;
+        this.traces = traces;
+        this.writes = writes;
     }
 
     Mono<T> submit(String id, Function<T, Update> decide, Supplier<? extends Throwable> notFound) {
-        return Mono.defer(() -> {
-            Write<T> write = new Write<>(id, decide, notFound, Sinks.one());
+        return Mono.deferContextual(context -> {
+            Write<T> write = new Write<>(id, decide, notFound, Sinks.one(), traces.spanOf(context));
             synchronized (this) {
                 waiting.addLast(write);
             }
@@ -133,7 +143,7 @@ final class CompareAndSetBatch<T extends Outboxed> {
             return;
         }
         Update update;
-        try {
+        try (Traces.Scope inTrace = traces.resume(write.trace())) {
             update = write.decide().apply(current);
         } catch (RuntimeException refused) {
             write.fail(refused);
@@ -160,17 +170,30 @@ final class CompareAndSetBatch<T extends Outboxed> {
                 .flatMap(errors -> settle(decided, errors));
     }
 
-    /** Answers the writes that took effect with their documents as now stored; the others go again or fail. */
+    /**
+     * Answers the writes that took effect with their documents as now stored, and counts the entries they hold as
+     * written; the others go again or fail.
+     */
     private Mono<Void> settle(List<Decided<T>> decided, List<BulkWriteError> errors) {
-        List<Write<T>> won = new ArrayList<>(decided.stream().map(Decided::write).toList());
+        boolean[] lost = new boolean[decided.size()];
         for (BulkWriteError error : errors) {
+            lost[error.getIndex()] = true;
             Write<T> write = decided.get(error.getIndex()).write();
-            won.remove(write);
             if (BulkWriteErrors.isDuplicateKey(error)) {
                 lostRace(write);
             } else {
                 write.fail(new IllegalStateException("The store refused the write to " + collection + " "
                         + write.id() + ": " + error.getMessage()));
+            }
+        }
+        List<Write<T>> won = new ArrayList<>(decided.size());
+        for (int i = 0; i < decided.size(); i++) {
+            if (!lost[i]) {
+                won.add(decided.get(i).write());
+                LedgerEntry entry = Outboxed.appended(decided.get(i).update());
+                if (entry != null) {
+                    writes.written(entry);
+                }
             }
         }
         if (won.isEmpty()) {
@@ -195,16 +218,20 @@ final class CompareAndSetBatch<T extends Outboxed> {
         return mongo.find(query(where(Outboxed.ID).in(ids)), type, collection).collectMap(Outboxed::id);
     }
 
-    /** A write waiting for its batch: which document, how to decide, and who waits for the outcome. */
+    /**
+     * A write waiting for its batch: which document, how to decide, who waits for the outcome, and the trace of the
+     * request that asked for it (null when none).
+     */
     private record Write<T>(String id, Function<T, Update> decide, Supplier<? extends Throwable> notFound,
-            Sinks.One<T> done, int attempts) {
+            Sinks.One<T> done, Span trace, int attempts) {
 
-        Write(String id, Function<T, Update> decide, Supplier<? extends Throwable> notFound, Sinks.One<T> done) {
-            this(id, decide, notFound, done, 0);
+        Write(String id, Function<T, Update> decide, Supplier<? extends Throwable> notFound, Sinks.One<T> done,
+                Span trace) {
+            this(id, decide, notFound, done, trace, 0);
         }
 
         Write<T> again() {
-            return new Write<>(id, decide, notFound, done, attempts + 1);
+            return new Write<>(id, decide, notFound, done, trace, attempts + 1);
         }
 
         boolean answered() {

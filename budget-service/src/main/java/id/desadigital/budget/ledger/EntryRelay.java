@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 import id.desadigital.contracts.EventCodec;
 import id.desadigital.contracts.EventEnvelope;
 import id.desadigital.contracts.Topics;
+import id.desadigital.platform.observability.Traces;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -40,6 +41,9 @@ import reactor.core.publisher.Sinks;
  * their entries and one bulk command taking them out of their documents, however many requests they come from.
  * Each request is answered only once its own entries are relayed. One batch at a time, and every entry pending in a
  * document goes with it, so a key's entries always leave in sequence order.
+ *
+ * <p>Each record carries the trace of the request that made its entry as its {@code traceparent} header, however
+ * late it is relayed, so a consumer's log lines for it join that request's trace.
  */
 @Component
 public class EntryRelay {
@@ -112,7 +116,7 @@ public class EntryRelay {
                 .sorted(Comparator.comparing(LedgerEntry::key).thenComparingLong(LedgerEntry::sequence))
                 .forEach(entry -> unique.putIfAbsent(entry.id(), entry));
         List<LedgerEntry> pending = List.copyOf(unique.values());
-        return entries.storeAll(pending)
+        return entries.storeAll(pending.stream().map(LedgerEntry::untraced).toList())
                 .then(Mono.defer(() -> send(pending)))
                 .then(Flux.fromIterable(batch).groupBy(Request::collection)
                         .flatMap(byCollection -> byCollection.collectList()
@@ -122,7 +126,8 @@ public class EntryRelay {
 
     private Mono<Void> send(List<LedgerEntry> pending) {
         CompletableFuture<?>[] sends = pending.stream()
-                .map(entry -> kafka.send(Topics.BUDGET_EVENTS, entry.key(), codec.encode(envelope(entry))))
+                .map(entry -> kafka.send(Traces.record(Topics.BUDGET_EVENTS, entry.key(),
+                        codec.encode(envelope(entry)), entry.traceparent())))
                 .toArray(CompletableFuture[]::new);
         return Mono.fromFuture(CompletableFuture.allOf(sends));
     }

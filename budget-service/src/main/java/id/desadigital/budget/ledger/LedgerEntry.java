@@ -13,6 +13,10 @@ import org.springframework.data.annotation.Id;
  * ({@link #link(String, long)}), under a unique index, so a chain is read by exact keys on any store.
  * {@code payload} is the budget-events payload of its type, exactly as published. {@code hash} covers all of it and
  * {@code prevHash}, the hash of the entry before it in its chain ({@link EntryHash}).
+ *
+ * <p>{@code traceparent} is not part of the entry's content: the W3C trace of the request that made it, kept only
+ * while the entry waits in its document's outbox, so that its Kafka record carries the request's trace however
+ * late it is relayed (docs/observability.md). Neither hashed nor stored in {@code ledger_entries}.
  */
 @org.springframework.data.mongodb.core.mapping.Document(LedgerEntry.COLLECTION)
 public record LedgerEntry(
@@ -27,7 +31,8 @@ public record LedgerEntry(
         String villageCode,
         Document payload,
         String prevHash,
-        String hash) {
+        String hash,
+        String traceparent) {
 
     public static final String COLLECTION = "ledger_entries";
     public static final String LINK = "link";
@@ -47,7 +52,13 @@ public record LedgerEntry(
     /** The same entry with the hash its content gives. */
     LedgerEntry hashed() {
         return new LedgerEntry(id, type, occurredAt, actor, key, sequence, link, programId, villageCode, payload,
-                prevHash, EntryHash.of(this));
+                prevHash, EntryHash.of(this), traceparent);
+    }
+
+    /** The entry as {@code ledger_entries} keeps it: its content, without the trace it travelled with. */
+    LedgerEntry untraced() {
+        return traceparent == null ? this : new LedgerEntry(id, type, occurredAt, actor, key, sequence, link,
+                programId, villageCode, payload, prevHash, hash, null);
     }
 
     /** Whether the stored hash is the one its content gives: false once anything in it was altered. */

@@ -2,6 +2,7 @@ package id.desadigital.budget.ledger;
 
 import java.util.List;
 
+import org.bson.Document;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
@@ -40,5 +41,11 @@ public interface Outboxed {
     static Update appending(LedgerEntry entry) {
         return new Update().set(SEQUENCE, entry.sequence()).set(CHAIN_HASH, entry.hash()).push(PENDING, entry)
                 .set(UNPUBLISHED, entry.key());
+    }
+
+    /** The entry an update made by {@link #appending} appends; null for an update that appends none. */
+    static LedgerEntry appended(Update update) {
+        return update.getUpdateObject().get("$push") instanceof Document push
+                && push.get(PENDING) instanceof LedgerEntry entry ? entry : null;
     }
 }

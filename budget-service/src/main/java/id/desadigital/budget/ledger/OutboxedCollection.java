@@ -6,6 +6,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 
+import id.desadigital.platform.observability.PendingOutbox;
 import reactor.core.publisher.Mono;
 
 /**
@@ -13,6 +14,11 @@ import reactor.core.publisher.Mono;
  * is relayed (the {@link EntryRelay}, plus whatever else the collection's entries must bring about).
  */
 public record OutboxedCollection<T extends Outboxed>(String name, Class<T> type, Function<T, Mono<Void>> relay) {
+
+    /** What the outbox backlog gauge counts: the documents carrying the marker. */
+    public PendingOutbox pending() {
+        return new PendingOutbox(name, Outboxed.UNPUBLISHED);
+    }
 
     /**
      * The indexes every outboxed collection needs: {@code (_id, revision)} unique, so that the compare-and-set of a

@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Configuration;
 
 import id.desadigital.budget.ledger.EntryRelay;
 import id.desadigital.budget.ledger.OutboxedCollection;
+import id.desadigital.platform.observability.PendingOutbox;
 
 @Configuration(proxyBeanMethods = false)
 class ProgramConfiguration {
@@ -13,5 +14,11 @@ class ProgramConfiguration {
     OutboxedCollection<Program> programOutbox(EntryRelay relay) {
         return new OutboxedCollection<>(Program.COLLECTION, Program.class,
                 program -> relay.relay(program, Program.COLLECTION));
+    }
+
+    /** The outbox backlog gauge of programs (docs/observability.md). */
+    @Bean
+    PendingOutbox programBacklog(OutboxedCollection<Program> programOutbox) {
+        return programOutbox.pending();
     }
 }

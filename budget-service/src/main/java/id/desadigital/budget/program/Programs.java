@@ -15,11 +15,13 @@ import id.desadigital.budget.ledger.CompareAndSet;
 import id.desadigital.budget.ledger.EntryFactory;
 import id.desadigital.budget.ledger.EntryRelay;
 import id.desadigital.budget.ledger.LedgerEntry;
+import id.desadigital.budget.ledger.LedgerWrites;
 import id.desadigital.budget.ledger.Outboxed;
 import id.desadigital.contracts.budget.BudgetEvents;
 import id.desadigital.contracts.budget.CeilingRevised;
 import id.desadigital.contracts.budget.ProgramClosed;
 import id.desadigital.contracts.budget.ProgramCreated;
+import id.desadigital.platform.observability.Traces;
 import id.desadigital.platform.web.ApiProblem;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -38,12 +40,17 @@ public class Programs {
     private final CompareAndSet cas;
     private final EntryFactory entries;
     private final EntryRelay relay;
+    private final Traces traces;
+    private final LedgerWrites writes;
 
-    public Programs(ReactiveMongoTemplate mongo, CompareAndSet cas, EntryFactory entries, EntryRelay relay) {
+    public Programs(ReactiveMongoTemplate mongo, CompareAndSet cas, EntryFactory entries, EntryRelay relay,
+            Traces traces, LedgerWrites writes) {
         this.mongo = mongo;
         this.cas = cas;
         this.entries = entries;
         this.relay = relay;
+        this.traces = traces;
+        this.writes = writes;
     }
 
     public Mono<Program> find(String id) {
@@ -62,15 +69,20 @@ public class Programs {
 
     /** Opens a program; {@code id} is also its PROGRAM_CREATED entry's, so a repeated request finds it. */
     public Mono<Program> create(String id, NewProgram program, String actor) {
-        LedgerEntry created = entries.first(id, BudgetEvents.PROGRAM_CREATED, actor, id, id, null,
-                new ProgramCreated(id, program.fiscalYear(), program.name(), program.ceiling(),
-                        program.fundingSource().name(), program.activityCode()));
-        Program fresh = new Program(id, program.fiscalYear(), program.name(), program.fundingSource().name(),
-                program.activityCode(), program.ceiling(), 0, ProgramStatus.OPEN, created.occurredAt(), 1, 1, created.hash(), 0,
-                List.of(), List.of(), List.of(created), id, null);
-        return mongo.insert(fresh)
-                .onErrorResume(DuplicateKeyException.class, e -> get(id))
-                .flatMap(this::relayed);
+        return Mono.deferContextual(context -> {
+            LedgerEntry created;
+            try (Traces.Scope inTrace = traces.resume(context)) {
+                created = entries.first(id, BudgetEvents.PROGRAM_CREATED, actor, id, id, null,
+                        new ProgramCreated(id, program.fiscalYear(), program.name(), program.ceiling(),
+                                program.fundingSource().name(), program.activityCode()));
+            }
+            Program fresh = new Program(id, program.fiscalYear(), program.name(), program.fundingSource().name(),
+                    program.activityCode(), program.ceiling(), 0, ProgramStatus.OPEN, created.occurredAt(), 1, 1,
+                    created.hash(), 0, List.of(), List.of(), List.of(created), id, null);
+            return mongo.insert(fresh)
+                    .doOnNext(inserted -> writes.written(created))
+                    .onErrorResume(DuplicateKeyException.class, e -> get(id));
+        }).flatMap(this::relayed);
     }
 
     public Mono<Program> revise(String id, String entryId, long ceiling, String reason, String actor) {

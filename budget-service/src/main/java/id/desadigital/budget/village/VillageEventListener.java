@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import id.desadigital.platform.kafka.MessagingProperties;
 import id.desadigital.platform.kafka.UnprocessableMessages;
+import id.desadigital.platform.observability.Traces;
 import id.desadigital.budget.village.VillageProjection.Decision;
 import id.desadigital.budget.village.VillageProjection.Outcome;
 import id.desadigital.contracts.EventCodec;
@@ -36,11 +37,14 @@ class VillageEventListener {
     private final EventCodec codec;
     private final VillageProjection projection;
     private final Duration handlingTimeout;
+    private final Traces traces;
 
-    VillageEventListener(EventCodec villageEventCodec, VillageProjection projection, MessagingProperties properties) {
+    VillageEventListener(EventCodec villageEventCodec, VillageProjection projection, MessagingProperties properties,
+            Traces traces) {
         this.codec = villageEventCodec;
         this.projection = projection;
         this.handlingTimeout = properties.consumer().handlingTimeout();
+        this.traces = traces;
     }
 
     /**
@@ -90,6 +94,7 @@ class VillageEventListener {
         for (int i = 0; i < decisions.size(); i++) {
             Decision decision = decisions.get(i);
             counts.merge(decision.outcome(), 1, Integer::sum);
+            traces.consumed(records.get(positions.get(i)), decision.event().eventId(), decision.outcome());
             if (decision.outcome() == Outcome.REFUSED) {
                 failures.put(positions.get(i), new RejectedVillageEvent(decision.refusal()));
             }

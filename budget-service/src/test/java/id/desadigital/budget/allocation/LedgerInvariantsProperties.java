@@ -30,6 +30,7 @@ import id.desadigital.budget.ledger.EntryRelay;
 import id.desadigital.budget.ledger.LedgerEntries;
 import id.desadigital.budget.ledger.LedgerEntry;
 import id.desadigital.budget.ledger.LedgerProperties;
+import id.desadigital.budget.ledger.LedgerWrites;
 import id.desadigital.budget.program.FundingSource;
 import id.desadigital.budget.program.NewProgram;
 import id.desadigital.budget.program.Program;
@@ -42,10 +43,12 @@ import id.desadigital.budget.village.KnownVillages;
 import id.desadigital.budget.village.VillageStatus;
 import id.desadigital.contracts.Topics;
 import id.desadigital.contracts.budget.BudgetEvents;
+import id.desadigital.platform.observability.Traces;
 import id.desadigital.platform.security.Caller;
 import id.desadigital.platform.security.Role;
 import id.desadigital.platform.testing.MongoStandIn;
 import id.desadigital.platform.web.ApiProblem;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -96,11 +99,12 @@ class LedgerInvariantsProperties {
 
         Instance(KafkaTemplate<String, String> kafka) {
             LedgerProperties properties = new LedgerProperties(500, Duration.ofSeconds(30), 1000, 1000, true);
-            CompareAndSet cas = new CompareAndSet(mongo, properties);
-            EntryFactory entries = new EntryFactory(Clock.systemUTC());
+            LedgerWrites writes = new LedgerWrites(new SimpleMeterRegistry());
+            CompareAndSet cas = new CompareAndSet(mongo, properties, Traces.none(), writes);
+            EntryFactory entries = new EntryFactory(Clock.systemUTC(), Traces.none());
             LedgerEntries ledger = new LedgerEntries(mongo);
             EntryRelay relay = new EntryRelay(kafka, mongo, ledger, BudgetEvents.codec());
-            programs = new Programs(mongo, cas, entries, relay);
+            programs = new Programs(mongo, cas, entries, relay, Traces.none(), writes);
             Accounts accounts = new Accounts(mongo, cas, relay, programs);
             allocations = new Allocations(programs, accounts, ledger, new KnownVillages(mongo), entries, properties);
             spendings = new Spendings(allocations, accounts, ledger, entries);

@@ -15,12 +15,13 @@ import id.desadigital.budget.ledger.EntryFactory;
 import id.desadigital.budget.ledger.LedgerEntry;
 import id.desadigital.budget.ledger.Outboxed;
 import id.desadigital.contracts.budget.BudgetEvents;
+import id.desadigital.platform.observability.Traces;
 
 /** What verification finds in one chain, whichever way it was tampered with. */
 class ChainCheckTest {
 
     private final EntryFactory entries = new EntryFactory(Clock.fixed(Instant.parse("2026-03-02T00:00:00Z"),
-            ZoneOffset.UTC));
+            ZoneOffset.UTC), Traces.none());
 
     @Test
     void anIntactChainHolds() {
@@ -93,7 +94,7 @@ class ChainCheckTest {
     private static LedgerEntry with(LedgerEntry entry, Document payload) {
         return new LedgerEntry(entry.id(), entry.type(), entry.occurredAt(), entry.actor(), entry.key(),
                 entry.sequence(), entry.link(), entry.programId(), entry.villageCode(), payload, entry.prevHash(),
-                entry.hash());
+                entry.hash(), entry.traceparent());
     }
 
     record Chain(Account account, List<LedgerEntry> entries) {

@@ -38,6 +38,7 @@ import id.desadigital.contracts.budget.FundsAllocated;
 import id.desadigital.contracts.budget.ProgramCreated;
 import id.desadigital.contracts.budget.SpendingRecorded;
 import id.desadigital.contracts.budget.SpendingReversed;
+import id.desadigital.platform.observability.Traces;
 
 /**
  * Writes a realistic national ledger into a running stack's store, for the audit benchmarks: a program per regency
@@ -66,7 +67,7 @@ public final class NationalLedgerGenerator {
 
     private final Random random = new Random(seed);
     private final SettableClock clock = new SettableClock();
-    private final EntryFactory entries = new EntryFactory(clock);
+    private final EntryFactory entries = new EntryFactory(clock, Traces.none());
     private final List<LedgerEntry> entryBuffer = new ArrayList<>();
     private final List<VillageAccount> accountBuffer = new ArrayList<>();
     private MongoTemplate mongo;

@@ -16,8 +16,10 @@ import org.springframework.data.mongodb.core.query.Update;
 
 import com.mongodb.reactivestreams.client.MongoClients;
 
+import id.desadigital.platform.observability.Traces;
 import id.desadigital.platform.testing.MongoStandIn;
 import id.desadigital.platform.web.ApiProblem;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
@@ -32,6 +34,7 @@ class CompareAndSetTest {
     private static final ReactiveMongoTemplate MONGO = new ReactiveMongoTemplate(
             MongoClients.create(MongoStandIn.uri()), "compare-and-set");
     private static final LedgerProperties PROPERTIES = new LedgerProperties(200, Duration.ofSeconds(30), 100, 1000, true);
+    private static final LedgerWrites WRITES = new LedgerWrites(new SimpleMeterRegistry());
 
     private String collection;
 
@@ -57,8 +60,8 @@ class CompareAndSetTest {
     @Test
     void twoInstancesIncrementingOneDocumentLoseNoIncrement() {
         insert("c", 0);
-        CompareAndSet first = new CompareAndSet(MONGO, PROPERTIES);
-        CompareAndSet second = new CompareAndSet(MONGO, PROPERTIES);
+        CompareAndSet first = new CompareAndSet(MONGO, PROPERTIES, Traces.none(), WRITES);
+        CompareAndSet second = new CompareAndSet(MONGO, PROPERTIES, Traces.none(), WRITES);
         var seen = ConcurrentHashMap.<Long>newKeySet();
 
         StepVerifier.create(Flux.range(0, 120)
@@ -80,7 +83,7 @@ class CompareAndSetTest {
         for (int i = 0; i < 10; i++) {
             insert("c" + i, i);
         }
-        CompareAndSet cas = new CompareAndSet(MONGO, PROPERTIES);
+        CompareAndSet cas = new CompareAndSet(MONGO, PROPERTIES, Traces.none(), WRITES);
 
         StepVerifier.create(Flux.range(0, 10)
                         .flatMap(i -> cas.apply(collection, Counter.class, "c" + i, counter -> {
@@ -103,7 +106,7 @@ class CompareAndSetTest {
     @Test
     void nothingToDoAnswersTheDocumentAsReadAndWritesNothing() {
         insert("c", 7);
-        StepVerifier.create(new CompareAndSet(MONGO, PROPERTIES)
+        StepVerifier.create(new CompareAndSet(MONGO, PROPERTIES, Traces.none(), WRITES)
                         .apply(collection, Counter.class, "c", counter -> null, IllegalStateException::new))
                 .assertNext(counter -> assertThat(counter.revision()).isZero())
                 .verifyComplete();
@@ -111,7 +114,8 @@ class CompareAndSetTest {
 
     @Test
     void aMissingDocumentIsTheCallersNotFoundAndCreatesNothing() {
-        StepVerifier.create(new CompareAndSet(MONGO, PROPERTIES).apply(collection, Counter.class, "absent",
+        StepVerifier.create(new CompareAndSet(MONGO, PROPERTIES, Traces.none(), WRITES)
+                .apply(collection, Counter.class, "absent",
                         counter -> new Update().inc("count", 1), () -> ApiProblem.notFound("no counter absent")))
                 .expectErrorSatisfies(e -> assertThat(e).hasMessageContaining("no counter absent"))
                 .verify();
@@ -123,8 +127,9 @@ class CompareAndSetTest {
     @Test
     void aWriteThatKeepsLosingItsRaceIsRefusedAsContendedHavingWrittenNothing() {
         insert("c", 0);
-        CompareAndSet patient = new CompareAndSet(MONGO, PROPERTIES);
-        CompareAndSet unlucky = new CompareAndSet(MONGO, new LedgerProperties(2, Duration.ofSeconds(30), 100, 1000, true));
+        CompareAndSet patient = new CompareAndSet(MONGO, PROPERTIES, Traces.none(), WRITES);
+        CompareAndSet unlucky = new CompareAndSet(MONGO, new LedgerProperties(2, Duration.ofSeconds(30), 100, 1000, true),
+                Traces.none(), WRITES);
         AtomicInteger decisions = new AtomicInteger();
 
         // Each time the unlucky write decides, another instance changes the document before it can write.

@@ -13,12 +13,13 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import id.desadigital.contracts.budget.BudgetEvents;
+import id.desadigital.platform.observability.Traces;
 
 /** The hash docs/audit.md tells an auditor to recompute by hand: its canonical text is part of the contract. */
 class EntryHashTest {
 
     private final EntryFactory entries = new EntryFactory(
-            Clock.fixed(Instant.parse("2026-03-02T04:05:06.789123Z"), ZoneOffset.UTC));
+            Clock.fixed(Instant.parse("2026-03-02T04:05:06.789123Z"), ZoneOffset.UTC), Traces.none());
 
     @Test
     void theCanonicalTextIsCompactJsonInAFixedOrderWithSortedPayloadKeys() {
@@ -61,7 +62,7 @@ class EntryHashTest {
     private static LedgerEntry withPayload(LedgerEntry entry, Document payload) {
         return new LedgerEntry(entry.id(), entry.type(), entry.occurredAt(), entry.actor(), entry.key(),
                 entry.sequence(), entry.link(), entry.programId(), entry.villageCode(), payload, entry.prevHash(),
-                entry.hash());
+                entry.hash(), entry.traceparent());
     }
 
     private static String sha256(String text) {

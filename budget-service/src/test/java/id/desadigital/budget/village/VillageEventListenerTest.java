@@ -26,6 +26,7 @@ import id.desadigital.contracts.EventCodec;
 import id.desadigital.contracts.EventEnvelope;
 import id.desadigital.contracts.Topics;
 import id.desadigital.contracts.village.VillageEvents;
+import id.desadigital.platform.observability.Traces;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 
@@ -132,7 +133,7 @@ class VillageEventListenerTest {
             }
         };
         EventCodec codec = VillageEvents.codec();
-        return new VillageEventListener(codec, projection, SETTINGS);
+        return new VillageEventListener(codec, projection, SETTINGS, Traces.none());
     }
 
     private static List<Decision> decided(List<VillageEvent> events, Outcome outcome) {

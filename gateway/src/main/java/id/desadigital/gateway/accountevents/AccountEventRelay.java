@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -124,6 +125,18 @@ public class AccountEventRelay {
                 .filter(AccountEventSource::hasEvent)
                 .concatMap(source -> publish(source, 1).thenReturn(source))
                 .count();
+    }
+
+    /**
+     * How many accounts hold an event not yet on Kafka, counted up to {@code limit}: the count command on the
+     * sparse index of pending accounts, which both stores answer from the index alone (countDocuments would be an
+     * aggregation over every account on the embedded store).
+     */
+    Mono<Long> countPending(int limit) {
+        Document count = new Document("count", mongo.getCollectionName(AccountEventSource.class))
+                .append("query", where(AccountEventOutbox.PENDING).regex(ANY).getCriteriaObject())
+                .append("limit", limit);
+        return mongo.executeCommand(count).map(reply -> reply.get("n", Number.class).longValue());
     }
 
     /**

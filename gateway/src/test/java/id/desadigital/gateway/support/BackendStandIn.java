@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A service behind the gateway, played by a small HTTP server in the test JVM: it echoes what reached it (so tests
- * see which service a path went to and which headers passed), answers its health as told, and, for village-service,
+ * see which service a path went to and which headers passed, the trace's among them), answers its health as told, and, for village-service,
  * answers village look-ups from a list the test fills.
  */
 public final class BackendStandIn {
@@ -81,6 +81,7 @@ public final class BackendStandIn {
                     echo.put("method", request.method().name());
                     echo.put("uri", request.uri());
                     echo.put("authorization", request.requestHeaders().get("Authorization"));
+                    echo.put("traceparent", request.requestHeaders().getAll("traceparent"));
                     echo.put("body", body);
                     if (request.requestHeaders().contains(SEND_OWN_SECURITY_HEADERS)) {
                         OWN_SECURITY_HEADERS.forEach(response::header);

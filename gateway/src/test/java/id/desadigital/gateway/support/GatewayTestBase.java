@@ -37,11 +37,15 @@ import reactor.netty.http.client.HttpClient;
         // publish an event twice.
         "desa.account-events.sweep-interval=1h",
         // Through a placeholder, so that a test class can point the gateway at another broker (or none).
-        "spring.kafka.bootstrap-servers=${test.kafka.brokers}"})
+        "spring.kafka.bootstrap-servers=${test.kafka.brokers}",
+        "desa.observability.metrics-token=" + GatewayTestBase.METRICS_TOKEN,
+        "management.tracing.sampling.probability=1.0"})
 public abstract class GatewayTestBase {
 
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
     public static final String ALLOWED_ORIGIN = "https://portal.example.test";
+    /** What a Prometheus server of the tests sends to read /actuator/prometheus. */
+    public static final String METRICS_TOKEN = "metrics-token-of-the-tests-0123456789";
 
     protected WebTestClient web;
 

@@ -1,6 +1,7 @@
 package id.desadigital.platform.accountevents;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -12,6 +13,7 @@ import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 
 import id.desadigital.platform.kafka.MessagingProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Every service follows account-events and refuses the tokens its account changes end (see
@@ -30,10 +32,10 @@ public class AccountEventsAutoConfiguration {
 
     @Bean
     AccountEventsReader accountEventsReader(ConsumerFactory<?, ?> consumers, AccountStates states,
-            AccountEventsProperties properties, Environment environment) {
+            AccountEventsProperties properties, Environment environment, ObjectProvider<MeterRegistry> registry) {
         String service = environment.getProperty("spring.application.name", "service");
         return new AccountEventsReader(consumers.getConfigurationProperties(), states, properties,
-                service + "-account-events");
+                service + "-account-events", registry.getIfAvailable());
     }
 
     /**

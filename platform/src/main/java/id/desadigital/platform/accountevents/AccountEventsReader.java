@@ -23,6 +23,9 @@ import id.desadigital.contracts.EventCodec;
 import id.desadigital.contracts.EventEnvelope;
 import id.desadigital.contracts.account.AccountEvents;
 import id.desadigital.contracts.account.AccountStateChanged;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 
 /**
  * Reads account-events into {@link AccountStates} on a thread of its own: every partition assigned by hand and read
@@ -43,6 +46,8 @@ public final class AccountEventsReader implements SmartLifecycle {
     private final Map<String, Object> consumerConfig;
     private final AccountStates states;
     private final AccountEventsProperties properties;
+    private final MeterRegistry registry;
+    private final String clientId;
     private final EventCodec codec = AccountEvents.codec();
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
@@ -51,9 +56,10 @@ public final class AccountEventsReader implements SmartLifecycle {
     /**
      * @param kafkaConfig the service's consumer settings (brokers, security); the group and offset settings are
      *                    replaced, since this reader has neither
+     * @param registry    where the consumer's own metrics (its lag among them) are published; null for nowhere
      */
     public AccountEventsReader(Map<String, Object> kafkaConfig, AccountStates states,
-            AccountEventsProperties properties, String clientId) {
+            AccountEventsProperties properties, String clientId, MeterRegistry registry) {
         Map<String, Object> config = new HashMap<>(kafkaConfig);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
@@ -67,6 +73,8 @@ public final class AccountEventsReader implements SmartLifecycle {
         this.consumerConfig = Map.copyOf(config);
         this.states = states;
         this.properties = properties;
+        this.registry = registry;
+        this.clientId = clientId;
     }
 
     @Override
@@ -116,23 +124,41 @@ public final class AccountEventsReader implements SmartLifecycle {
         try (KafkaConsumer<String, String> reader = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
                 new StringDeserializer())) {
             consumer = reader;
-            Progress progress = new Progress();
-            while (running) {
-                try {
-                    step(reader, progress);
-                } catch (WakeupException | InterruptException stopping) {
-                    if (running) {
-                        log.warn("Reading {} was interrupted; going on", properties.topic());
-                    }
-                } catch (KafkaException e) {
-                    log.warn("Cannot read {} now, trying again in {}: {}", properties.topic(),
-                            properties.retryInterval(), e.toString());
-                    pause(properties.retryInterval());
+            // A plain consumer, not one of Spring's factory, so Spring's metrics listener does not see it. Tagged
+            // like the meters that listener makes of the other consumers (spring.id too): Prometheus drops a meter
+            // whose tag names differ from those of another meter of its name.
+            KafkaClientMetrics metrics = registry == null ? null
+                    : new KafkaClientMetrics(reader, Tags.of("spring.id", clientId));
+            if (metrics != null) {
+                metrics.bindTo(registry);
+            }
+            try {
+                read(reader);
+            } finally {
+                if (metrics != null) {
+                    metrics.close();
                 }
             }
         } catch (RuntimeException e) {
             log.error("Stopped reading {}; tokens of accounts changed from now on are not refused by this service",
                     properties.topic(), e);
+        }
+    }
+
+    private void read(KafkaConsumer<String, String> reader) {
+        Progress progress = new Progress();
+        while (running) {
+            try {
+                step(reader, progress);
+            } catch (WakeupException | InterruptException stopping) {
+                if (running) {
+                    log.warn("Reading {} was interrupted; going on", properties.topic());
+                }
+            } catch (KafkaException e) {
+                log.warn("Cannot read {} now, trying again in {}: {}", properties.topic(),
+                        properties.retryInterval(), e.toString());
+                pause(properties.retryInterval());
+            }
         }
     }
 

@@ -190,7 +190,7 @@ class AccountRevocationTest {
 
         AccountStates restarted = new AccountStates(Duration.ofSeconds(1));
         AccountEventsReader reader = new AccountEventsReader(consumers.getConfigurationProperties(), restarted,
-                properties, "restarted-" + UUID.randomUUID());
+                properties, "restarted-" + UUID.randomUUID(), null);
         try {
             reader.start();
 

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import id.desadigital.contracts.village.VillageHeadAssigned;
 import id.desadigital.contracts.village.VillageStatusChanged;
+import id.desadigital.platform.observability.Traces;
 import id.desadigital.village.outbox.OutboxProperties;
 import id.desadigital.village.outbox.OutboxRelay;
 import id.desadigital.village.village.Head;
@@ -35,13 +36,15 @@ public class VillageAdministration {
     private final VillageChanges changes;
     private final OutboxRelay relay;
     private final OutboxProperties outbox;
+    private final Traces traces;
 
     public VillageAdministration(VillageStore store, VillageChanges changes, OutboxRelay relay,
-            OutboxProperties outbox) {
+            OutboxProperties outbox, Traces traces) {
         this.store = store;
         this.changes = changes;
         this.relay = relay;
         this.outbox = outbox;
+        this.traces = traces;
     }
 
     public Mono<Village> assignHead(String code, HeadAssignment assignment, String actor) {
@@ -59,14 +62,18 @@ public class VillageAdministration {
 
     private Mono<Village> change(String code, String actor, Function<Village, Optional<Edit>> edit) {
         VillageCodes.require(code);
-        return Mono.defer(() -> store.findCurrent(code))
+        return Mono.deferContextual(context -> {
+                    String trace = traces.traceparent(context);
+                    return store.findCurrent(code).map(village -> new Current(village, trace));
+                })
                 .switchIfEmpty(Mono.error(() -> VillageCodes.unknown(code)))
-                .flatMap(village -> edit.apply(village)
-                        .map(wanted -> store.apply(code, village.version(), wanted.state(),
-                                        changes.next(village.version(), actor, wanted.payload()))
+                .flatMap(current -> edit.apply(current.village())
+                        .map(wanted -> store.apply(code, current.village().version(), wanted.state(),
+                                        changes.next(current.village().version(), actor, wanted.payload(),
+                                                current.trace()))
                                 .flatMap(applied -> applied ? publishThenRead(code)
                                         : Mono.error(new ConcurrentChange())))
-                        .orElseGet(() -> Mono.just(village)))
+                        .orElseGet(() -> Mono.just(current.village())))
                 .retryWhen(Retry.max(MAX_ATTEMPTS).filter(ConcurrentChange.class::isInstance));
     }
 
@@ -85,6 +92,10 @@ public class VillageAdministration {
     }
 
     private record Edit(Update state, Record payload) {
+    }
+
+    /** The village as read, and the trace of the request changing it. */
+    private record Current(Village village, String trace) {
     }
 
     private static final class ConcurrentChange extends RuntimeException {

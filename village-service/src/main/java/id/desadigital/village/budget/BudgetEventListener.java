@@ -23,6 +23,7 @@ import id.desadigital.village.budget.BudgetProjection.Decision;
 import id.desadigital.village.budget.BudgetProjection.Outcome;
 import id.desadigital.platform.kafka.MessagingProperties;
 import id.desadigital.platform.kafka.UnprocessableMessages;
+import id.desadigital.platform.observability.Traces;
 
 /**
  * Feeds the village budget figures from {@code budget-events}, a batch of records at a time: one read and one bulk
@@ -42,10 +43,12 @@ class BudgetEventListener {
     private final EventCodec codec = BudgetEvents.codec();
     private final BudgetProjection projection;
     private final Duration handlingTimeout;
+    private final Traces traces;
 
-    BudgetEventListener(BudgetProjection projection, MessagingProperties properties) {
+    BudgetEventListener(BudgetProjection projection, MessagingProperties properties, Traces traces) {
         this.projection = projection;
         this.handlingTimeout = properties.consumer().handlingTimeout();
+        this.traces = traces;
     }
 
     /**
@@ -89,6 +92,7 @@ class BudgetEventListener {
         for (int i = 0; i < decisions.size(); i++) {
             Decision decision = decisions.get(i);
             counts.merge(decision.outcome(), 1, Integer::sum);
+            traces.consumed(records.get(positions.get(i)), decision.event().eventId(), decision.outcome());
             if (decision.outcome() == Outcome.REFUSED) {
                 failures.put(positions.get(i), new RejectedBudgetEvent(decision.refusal()));
             }

@@ -16,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
+import id.desadigital.platform.observability.Traces;
 import id.desadigital.platform.web.ApiProblem;
 import id.desadigital.village.outbox.OutboxRelay;
 import id.desadigital.village.village.Village;
@@ -43,13 +44,15 @@ public class VillageImporter {
     private final OutboxRelay relay;
     private final ImportProperties properties;
     private final CsvReader csv;
+    private final Traces traces;
 
     public VillageImporter(VillageStore store, VillageChanges changes, OutboxRelay relay,
-            ImportProperties properties) {
+            ImportProperties properties, Traces traces) {
         this.store = store;
         this.changes = changes;
         this.relay = relay;
         this.properties = properties;
+        this.traces = traces;
         this.csv = new CsvReader(properties.maxRecordLength());
     }
 
@@ -66,7 +69,8 @@ public class VillageImporter {
         Flux<DataBuffer> file = contentLength >= 0 ? body
                 : body.collect(() -> new HeldFile(limit), HeldFile::add)
                         .flatMapMany(held -> held.tooLarge() ? Flux.error(tooLarge(limit)) : Flux.fromIterable(held.buffers));
-        return importRows(file, actor);
+        // Every change of the import carries the import request's trace to its village-events record.
+        return Mono.deferContextual(context -> importRows(file, actor, traces.traceparent(context)));
     }
 
     /**
@@ -103,7 +107,7 @@ public class VillageImporter {
         }
     }
 
-    private Mono<ImportReport> importRows(Flux<DataBuffer> body, String actor) {
+    private Mono<ImportReport> importRows(Flux<DataBuffer> body, String actor, String trace) {
         return Flux.defer(() -> {
                     DuplicateCodes duplicates = new DuplicateCodes();
                     return csv.read(body).switchOnFirst((first, records) -> {
@@ -117,7 +121,7 @@ public class VillageImporter {
                     });
                 })
                 .buffer(properties.batchSize())
-                .concatMap(batch -> importBatch(batch, actor))
+                .concatMap(batch -> importBatch(batch, actor, trace))
                 .reduce(Tally.NONE, Tally::plus)
                 .map(Tally::report)
                 .onErrorMap(DataBufferLimitException.class, e -> ApiProblem.badRequest(
@@ -135,7 +139,7 @@ public class VillageImporter {
         }
     }
 
-    private Mono<Tally> importBatch(List<AreaRow.Outcome> batch, String actor) {
+    private Mono<Tally> importBatch(List<AreaRow.Outcome> batch, String actor, String trace) {
         List<ImportReport.Rejection> rejected = batch.stream().filter(o -> !o.isAccepted())
                 .map(AreaRow.Outcome::rejection).toList();
         List<AreaRow> rows = batch.stream().filter(AreaRow.Outcome::isAccepted).map(AreaRow.Outcome::row).toList();
@@ -143,7 +147,7 @@ public class VillageImporter {
             return Mono.just(new Tally(0, 0, 0, rejected));
         }
         Written written = new Written();
-        return Mono.defer(() -> writeBatch(rows, actor, written))
+        return Mono.defer(() -> writeBatch(rows, actor, trace, written))
                 .retryWhen(Retry.max(properties.maxAttempts() - 1L).filter(ConcurrentImport.class::isInstance)
                         .doBeforeRetry(signal -> log.info("Batch from line {} met a concurrent change; recomputing",
                                 rows.get(0).line())))
@@ -161,7 +165,7 @@ public class VillageImporter {
      * each written village got, so that a retry after a partial write still counts those rows as created or updated
      * rather than as unchanged.
      */
-    private Mono<Tally> writeBatch(List<AreaRow> rows, String actor, Written written) {
+    private Mono<Tally> writeBatch(List<AreaRow> rows, String actor, String trace, Written written) {
         written.inserted.clear();
         Map<String, String> ours = written.eventIds;
         Set<String> codes = rows.stream().map(AreaRow::code).collect(Collectors.toSet());
@@ -174,7 +178,7 @@ public class VillageImporter {
             for (AreaRow row : rows) {
                 Village current = stored.get(row.code());
                 if (current == null) {
-                    Village village = newVillage(row, actor);
+                    Village village = newVillage(row, actor, trace);
                     inserts.add(village);
                     written.inserted.add(village);
                     ours.put(row.code(), village.changes().get(0).eventId());
@@ -182,7 +186,7 @@ public class VillageImporter {
                 } else if (!row.sameAs(current)) {
                     Village next = withArea(current, row);
                     VillageChange change = changes.next(current.version(), actor,
-                            VillageEventPayloads.updated(next));
+                            VillageEventPayloads.updated(next), trace);
                     updates.add(new VillageStore.VersionedUpdate(row.code(), current.version(), areaUpdate(row),
                             change));
                     ours.put(row.code(), change.eventId());
@@ -214,11 +218,11 @@ public class VillageImporter {
                 && eventId.equals(current.changes().get(current.changes().size() - 1).eventId());
     }
 
-    private Village newVillage(AreaRow row, String actor) {
+    private Village newVillage(AreaRow row, String actor, String trace) {
         Village village = new Village(row.code(), row.name(), row.type(), row.districtCode(), row.districtName(),
                 row.regencyCode(), row.regencyName(), row.provinceCode(), row.provinceName(), VillageStatus.ACTIVE,
                 null, 0, List.of(), 0, null);
-        VillageChange registered = changes.next(0, actor, VillageEventPayloads.registered(village));
+        VillageChange registered = changes.next(0, actor, VillageEventPayloads.registered(village), trace);
         return new Village(village.code(), village.name(), village.type(), village.districtCode(),
                 village.districtName(), village.regencyCode(), village.regencyName(), village.provinceCode(),
                 village.provinceName(), village.status(), null, registered.sequence(), List.of(registered), 0, village.code());

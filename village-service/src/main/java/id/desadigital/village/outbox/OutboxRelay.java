@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import id.desadigital.contracts.EventCodec;
 import id.desadigital.contracts.EventEnvelope;
 import id.desadigital.contracts.Topics;
+import id.desadigital.platform.observability.Traces;
 import id.desadigital.village.village.Village;
 import id.desadigital.village.village.VillageChange;
 import id.desadigital.village.village.VillageStore;
@@ -22,7 +23,8 @@ import reactor.core.publisher.Mono;
  * Publishes the changes a village holds beyond its {@code publishedVersion} to {@code village-events}, then records
  * them as published. A change is stored before it is published, so a crash between the two loses nothing: the
  * change is still pending in the village's document and the next sweep sends it. The price is at-least-once
- * delivery (a crash after sending but before recording sends again), which consumers absorb by eventId.
+ * delivery (a crash after sending but before recording sends again), which consumers absorb by eventId. Each record
+ * carries the trace of the request that made its change as its {@code traceparent} header.
  */
 @Component
 public class OutboxRelay {
@@ -57,7 +59,8 @@ public class OutboxRelay {
             List<CompletableFuture<?>> sends = new ArrayList<>();
             for (Village village : pending) {
                 for (VillageChange change : village.pendingChanges()) {
-                    sends.add(kafka.send(Topics.VILLAGE_EVENTS, village.code(), codec.encode(envelope(village, change))));
+                    sends.add(kafka.send(Traces.record(Topics.VILLAGE_EVENTS, village.code(),
+                            codec.encode(envelope(village, change)), change.traceparent())));
                 }
             }
             return Mono.fromFuture(CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)));

@@ -28,9 +28,10 @@ public class VillageChanges {
         this.mapper = mapper;
     }
 
-    public VillageChange next(long currentVersion, String actor, Record payload) {
+    /** @param traceparent the trace of the request making the change, null when none */
+    public VillageChange next(long currentVersion, String actor, Record payload, String traceparent) {
         return new VillageChange(UUID.randomUUID().toString(), payload.getClass().getSimpleName(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), actor, currentVersion + 1,
-                mapper.convertValue(payload, DETAILS));
+                mapper.convertValue(payload, DETAILS), traceparent);
     }
 }

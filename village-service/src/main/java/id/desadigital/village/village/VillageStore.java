@@ -30,7 +30,7 @@ public class VillageStore {
     static final String CODE = "_id";
     static final String VERSION = "version";
     static final String CHANGES = "changes";
-    static final String UNPUBLISHED = "unpublished";
+    public static final String UNPUBLISHED = "unpublished";
     static final String PUBLISHED_VERSION = "publishedVersion";
     /** Matches any string value. */
     private static final String ANY = "^";

@@ -27,6 +27,7 @@ import id.desadigital.village.budget.BudgetProjection.Decision;
 import id.desadigital.village.budget.BudgetProjection.Outcome;
 import id.desadigital.platform.kafka.MessagingProperties;
 import id.desadigital.platform.kafka.UnprocessableMessages;
+import id.desadigital.platform.observability.Traces;
 import reactor.core.publisher.Mono;
 
 /** Which record of a batch the listener names to the error handler, and what it hands to the projection. */
@@ -131,7 +132,7 @@ class BudgetEventListenerTest {
                 return store.apply(events);
             }
         };
-        return new BudgetEventListener(projection, SETTINGS);
+        return new BudgetEventListener(projection, SETTINGS, Traces.none());
     }
 
     private static List<Decision> decided(List<BudgetEvent> events, Outcome outcome) {

@@ -36,7 +36,7 @@ class OutboxCrashTest extends VillageServiceTest {
                 + "35.01.01.2001,Sendang,35.01.01,Donorojo,35.01,Kabupaten Pacitan,35,Jawa Timur\n")
                 .expectStatus().isOk();
         var change = changes.next(1, "admin",
-                new VillageStatusChanged("35.01.01.2001", "INACTIVE", "flooded; relocated"));
+                new VillageStatusChanged("35.01.01.2001", "INACTIVE", "flooded; relocated"), null);
 
         StepVerifier.create(store.apply("35.01.01.2001", 1, new Update().set("status", VillageStatus.INACTIVE),
                         change))

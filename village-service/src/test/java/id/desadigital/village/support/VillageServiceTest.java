@@ -29,6 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import id.desadigital.contracts.Topics;
 import id.desadigital.platform.testing.HttpChecks;
 import id.desadigital.platform.testing.MongoStandIn;
+import id.desadigital.platform.testing.Scrapes;
 import id.desadigital.platform.testing.TestTokens;
 import reactor.core.publisher.Flux;
 
@@ -38,7 +39,8 @@ import reactor.core.publisher.Flux;
  * regency so that classes do not see each other's villages.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"desa.outbox.sweep-interval=1h", "desa.import.batch-size=7"})
+        properties = {"desa.outbox.sweep-interval=1h", "desa.import.batch-size=7", Scrapes.PROPERTY,
+            Scrapes.SAMPLE_ALL})
 @EmbeddedKafka(partitions = 1, topics = Topics.VILLAGE_EVENTS)
 public abstract class VillageServiceTest {
 
