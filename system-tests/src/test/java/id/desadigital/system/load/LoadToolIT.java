@@ -33,7 +33,7 @@ class LoadToolIT {
         String[] args = {"gateway=" + stack.gateway(), "budget=" + stack.budgetService(),
                 "village=" + stack.villageService(), "kafka=" + stack.kafkaBootstrap(), "mongo=" + stack.mongoUri(),
                 "adminPassword=" + RunningStack.ADMIN_PASSWORD, "allocations=2", "heads=1", "bulkVillages=3",
-                "concurrency=2", "auditClients=1", "seconds=2", "warmupSeconds=0", "report=" + page};
+                "concurrency=2", "auditClients=1", "seconds=1", "warmupSeconds=0", "report=" + page};
         LoadSettings settings = LoadSettings.from(args);
 
         String report = LoadTool.measure(settings, LoadSettings.commandLine(args));
