@@ -1,6 +1,7 @@
 package id.desadigital.gateway.problem;
 
 import java.net.ConnectException;
+import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -75,7 +76,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             return ApiProblem.problem(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content too large",
                     "The request body is larger than this endpoint accepts");
         }
-        if (causedBy(ex, ConnectException.class)) {
+        if (causedBy(ex, ConnectException.class) || causedBy(ex, UnknownHostException.class)) {
             log.warn("Service behind {} not reachable: {}", exchange.getRequest().getPath(), ex.toString());
             return ApiProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                     "The service behind this path is not reachable; try again shortly");
