@@ -1,5 +1,6 @@
 package id.desadigital.gateway.problem;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -22,7 +23,6 @@ import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Every error the gateway answers itself is problem+json, whether it comes from its own endpoints (unreadable JSON,
@@ -81,7 +81,8 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             return ApiProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                     "The service behind this path is not reachable; try again shortly");
         }
-        if (causedBy(ex, PrematureCloseException.class)) {
+        if (causedBy(ex, IOException.class)) {
+            // Closed before the answer (PrematureCloseException) or reset, as by an instance that died mid-request.
             log.warn("Service behind {} closed the connection: {}", exchange.getRequest().getPath(), ex.toString());
             return ApiProblem.problem(HttpStatus.BAD_GATEWAY, "bad-gateway", "Bad gateway",
                     "The service behind this path closed the connection before answering");

@@ -19,8 +19,7 @@ import reactor.util.retry.Retry;
  * Sends a routed request to another instance of its service when the one chosen failed in a way that
  * {@link ConnectionFailures#retryable} allows: never sent (any method), or lost before an answer (GET, HEAD,
  * OPTIONS). An instance that refused is left out of the rotation meanwhile ({@link ServiceInstances}), so the retry
- * goes elsewhere; a service with N instances gets N - 1 retries (at least one, for a kept-alive connection the
- * instance had just closed).
+ * goes elsewhere, within {@link ServiceInstances#retries} retries.
  *
  * <p>Runs just before the request URL is taken from the route, so that each attempt starts from {@code lb://} again
  * and the load balancer chooses anew. Request bodies are not buffered for this: a body is read only once a connection
@@ -49,9 +48,8 @@ class InstanceFailover implements GlobalFilter, Ordered {
         if (target == null || !"lb".equals(target.getScheme())) {
             return chain.filter(exchange);
         }
-        int retries = Math.max(1, instances.all(target.getHost()).size() - 1);
         return Mono.defer(() -> chain.filter(exchange))
-                .retryWhen(Retry.max(retries)
+                .retryWhen(Retry.max(instances.retries(target.getHost()))
                         .filter(failure -> !exchange.getResponse().isCommitted()
                                 && ConnectionFailures.retryable(exchange.getRequest().getMethod(), failure))
                         .doBeforeRetry(signal -> {

@@ -65,6 +65,15 @@ public class ServiceInstances {
         return all.stream().min(Comparator.comparing(this::unreachableUntil)).map(List::of).orElse(List.of());
     }
 
+    /**
+     * How often a failed call to the service may be tried again so as to reach an instance that is up, however many
+     * are down: a dead instance can cost a call two attempts, a kept-alive connection it had (closed when it died)
+     * and then a refused new one, which leaves it out. At least one, for such a connection on a single instance.
+     */
+    public int retries(String serviceId) {
+        return Math.max(1, 2 * (all(serviceId).size() - 1));
+    }
+
     /** The instance at {@code url} could not be connected to: offered to nobody for a while. */
     public void unreachable(URI url) {
         Instant now = clock.instant();

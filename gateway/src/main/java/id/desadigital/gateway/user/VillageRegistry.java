@@ -37,7 +37,7 @@ class VillageRegistry {
 
     VillageRegistry(WebClient loadBalancedServiceWebClient, ServiceInstances instances) {
         this.client = loadBalancedServiceWebClient;
-        this.retries = Math.max(1, instances.all(ServiceInstances.VILLAGE_SERVICE).size() - 1);
+        this.retries = instances.retries(ServiceInstances.VILLAGE_SERVICE);
     }
 
     /** Completes when the village is known and active; 422 when it is not; 503 when the registry cannot tell. */

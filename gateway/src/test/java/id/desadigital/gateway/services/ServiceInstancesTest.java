@@ -65,6 +65,12 @@ class ServiceInstancesTest {
     }
 
     @Test
+    void aCallMayBeTriedAgainTwiceForEveryOtherInstanceAndOnceWithOnlyOne() {
+        assertThat(instances.retries(ServiceInstances.VILLAGE_SERVICE)).isEqualTo(2);
+        assertThat(instances.retries(ServiceInstances.BUDGET_SERVICE)).isEqualTo(1);
+    }
+
+    @Test
     void aServiceNeedsAnHttpUrlForEachInstance() {
         assertThatThrownBy(() -> new ServiceProperties.Endpoint(List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
