@@ -1,8 +1,6 @@
 package id.desadigital.gateway.problem;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.UnknownHostException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -22,6 +20,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 
+import id.desadigital.gateway.services.ConnectionFailures;
 import reactor.core.publisher.Mono;
 
 /**
@@ -76,7 +75,7 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             return ApiProblem.problem(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content too large",
                     "The request body is larger than this endpoint accepts");
         }
-        if (causedBy(ex, ConnectException.class) || causedBy(ex, UnknownHostException.class)) {
+        if (ConnectionFailures.neverSent(ex)) {
             log.warn("Service behind {} not reachable: {}", exchange.getRequest().getPath(), ex.toString());
             return ApiProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                     "The service behind this path is not reachable; try again shortly");
