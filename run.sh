@@ -6,7 +6,8 @@
 #
 # Environment (all optional): DATA_DIR (./data), GATEWAY_PORT (8080), VILLAGE_PORT (8081),
 # BUDGET_PORT (8082), KAFKA_PORT (9092), MONGO_PORT (27017), ADMIN_PASSWORD, RATE_LIMIT_RPS (100),
-# KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI (use an external Kafka / MongoDB instead of the embedded one).
+# KAFKA_BOOTSTRAP_SERVERS / MONGODB_URI (use an external Kafka / MongoDB instead of the embedded one),
+# SERVICE_INSTANCES (1; 2 runs village-service-2 on VILLAGE_PORT+10 and budget-service-2 on BUDGET_PORT+10).
 set -euo pipefail
 
 invoked_from="$(pwd)"

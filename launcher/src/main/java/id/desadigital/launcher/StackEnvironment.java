@@ -22,6 +22,20 @@ public record StackEnvironment(Map<String, String> variables) {
     /** Whether budget-service creates the ledger's secondary indexes; only a real MongoDB uses them. */
     public static final String LEDGER_SECONDARY_INDEXES = "LEDGER_SECONDARY_INDEXES";
     public static final String STORE_CACHE_MB = "STORE_CACHE_MB";
+    /** How many instances of village-service and of budget-service the launcher starts. */
+    public static final String SERVICE_INSTANCES = "SERVICE_INSTANCES";
+    /** Where the gateway finds every instance of each service (comma-separated URLs). */
+    public static final String VILLAGE_SERVICE_URLS = "VILLAGE_SERVICE_URLS";
+    public static final String BUDGET_SERVICE_URLS = "BUDGET_SERVICE_URLS";
+
+    /**
+     * The n-th instance of a service listens on its first instance's port plus this times (n - 1), unless
+     * {@code <PORT VARIABLE>_<n>} says otherwise: 8081, 8091, ... for village-service and 8082, 8092, ... for
+     * budget-service, which never meet each other or the gateway's 8080.
+     */
+    public static final int INSTANCE_PORT_STEP = 10;
+    /** Each instance is a JVM of half a gigabyte; more than this on one machine is a mistake, not a plan. */
+    public static final int MAX_SERVICE_INSTANCES = 9;
 
     /**
      * Holds the whole national village registry (83,762 villages) with room to spare. Measured: with 64 MB every
@@ -53,6 +67,35 @@ public record StackEnvironment(Map<String, String> variables) {
 
     public int budgetPort() {
         return port(BUDGET_PORT, 8082);
+    }
+
+    /** The port of the {@code instance}-th village-service (from 1). */
+    public int villagePort(int instance) {
+        return instancePort(VILLAGE_PORT, villagePort(), instance);
+    }
+
+    /** The port of the {@code instance}-th budget-service (from 1). */
+    public int budgetPort(int instance) {
+        return instancePort(BUDGET_PORT, budgetPort(), instance);
+    }
+
+    /** How many instances of each service to start; 1 unless SERVICE_INSTANCES says more. */
+    public int serviceInstances() {
+        String value = text(SERVICE_INSTANCES).orElse(null);
+        if (value == null) {
+            return 1;
+        }
+        try {
+            int instances = Integer.parseInt(value);
+            if (instances < 1 || instances > MAX_SERVICE_INSTANCES) {
+                throw new IllegalArgumentException(SERVICE_INSTANCES + " must be between 1 and "
+                    + MAX_SERVICE_INSTANCES + ", got " + value);
+            }
+            return instances;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(SERVICE_INSTANCES + " must be a number of instances, got '" + value
+                + "'", e);
+        }
     }
 
     public int kafkaPort() {
@@ -96,6 +139,19 @@ public record StackEnvironment(Map<String, String> variables) {
 
     public Optional<String> text(String name) {
         return Optional.ofNullable(variables.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    private int instancePort(String firstPortVariable, int firstPort, int instance) {
+        if (instance == 1) {
+            return firstPort;
+        }
+        String variable = firstPortVariable + "_" + instance;
+        int defaultPort = firstPort + INSTANCE_PORT_STEP * (instance - 1);
+        if (defaultPort > 65_535 && text(variable).isEmpty()) {
+            throw new IllegalArgumentException(variable + " must be set: " + firstPortVariable + " + "
+                + INSTANCE_PORT_STEP * (instance - 1) + " is no TCP port");
+        }
+        return port(variable, defaultPort);
     }
 
     private int port(String name, int defaultPort) {

@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import id.desadigital.launcher.kafka.KafkaBrokerMain;
 import id.desadigital.launcher.store.MongoStoreMain;
@@ -17,8 +19,8 @@ import id.desadigital.launcher.store.MongoStoreMain;
 /**
  * The five processes of the local stack, in start order: the store and the broker (from the launcher's own
  * classpath; skipped when MONGODB_URI or KAFKA_BOOTSTRAP_SERVERS points elsewhere), then village-service,
- * budget-service and the gateway (Spring Boot jars under {@code <module>/target/}). Stopping runs the list
- * backwards: gateway, budget-service, village-service, broker, store.
+ * budget-service and the gateway (Spring Boot jars under {@code <module>/target/}); with SERVICE_INSTANCES=n, n of
+ * each service. Stopping runs the list backwards: gateway, budget-service, village-service, broker, store.
  */
 public final class StackPlan {
 
@@ -91,13 +93,30 @@ public final class StackPlan {
      * for account-events, where it publishes the account changes that end tokens. The gateway does not wait for the
      * services and starts beside them, which on two cores brings READY several seconds earlier; its health, and so
      * its readiness, is UP only once both services are.
+     *
+     * <p>With SERVICE_INSTANCES above 1, each service runs that many times, the later ones named
+     * {@code village-service-2} and so on and listening on their own ports ({@link StackEnvironment#villagePort(int)});
+     * all instances of a service share its store and its Kafka consumer group, and the gateway is given every one.
+     * READY then waits for every instance, since each has its own readiness probe.
      */
     public List<ProcessSpec> services() {
         Set<String> infrastructure = infrastructure().stream().map(ProcessSpec::name).collect(Collectors.toSet());
-        return List.of(
-            service(VILLAGE_SERVICE, environment.villagePort(), infrastructure),
-            service(BUDGET_SERVICE, environment.budgetPort(), infrastructure),
-            service(GATEWAY, environment.gatewayPort(), infrastructure));
+        int instances = environment.serviceInstances();
+        List<ProcessSpec> services = new ArrayList<>();
+        for (int instance = 1; instance <= instances; instance++) {
+            services.add(service(VILLAGE_SERVICE, instance, StackEnvironment.VILLAGE_PORT,
+                environment.villagePort(instance), infrastructure));
+        }
+        for (int instance = 1; instance <= instances; instance++) {
+            services.add(service(BUDGET_SERVICE, instance, StackEnvironment.BUDGET_PORT,
+                environment.budgetPort(instance), infrastructure));
+        }
+        Map<String, String> gatewayEnvironment = new HashMap<>(childEnvironment());
+        gatewayEnvironment.put(StackEnvironment.VILLAGE_SERVICE_URLS, urls(environment::villagePort, instances));
+        gatewayEnvironment.put(StackEnvironment.BUDGET_SERVICE_URLS, urls(environment::budgetPort, instances));
+        services.add(jar(GATEWAY, GATEWAY, gatewayEnvironment, environment.gatewayPort(), infrastructure));
+        requireDistinctPorts(services);
+        return services;
     }
 
     public String gatewayUrl() {
@@ -112,7 +131,14 @@ public final class StackPlan {
         return new ProcessSpec(name, command, home, childEnvironment(), ports, readiness, Set.of());
     }
 
-    private ProcessSpec service(String module, int port, Set<String> dependsOn) {
+    private ProcessSpec service(String module, int instance, String portVariable, int port, Set<String> dependsOn) {
+        Map<String, String> variables = new HashMap<>(childEnvironment());
+        variables.put(portVariable, String.valueOf(port));
+        return jar(instance == 1 ? module : module + "-" + instance, module, variables, port, dependsOn);
+    }
+
+    private ProcessSpec jar(String name, String module, Map<String, String> variables, int port,
+                            Set<String> dependsOn) {
         Path jar = home.resolve(module).resolve("target").resolve(module + ".jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build with ./mvnw -DskipTests package (run.sh does)");
@@ -120,8 +146,30 @@ public final class StackPlan {
         List<String> command = new ArrayList<>(List.of(javaCommand));
         command.addAll(jvmOptions(HEAP_MB));
         command.addAll(List.of("-jar", jar.toString()));
-        return new ProcessSpec(module, command, home, childEnvironment(), List.of(port), new HttpHealthProbe(port),
-            dependsOn);
+        return new ProcessSpec(name, command, home, variables, List.of(port), new HttpHealthProbe(port), dependsOn);
+    }
+
+    private static String urls(IntUnaryOperator portOfInstance, int instances) {
+        return IntStream.rangeClosed(1, instances)
+            .mapToObj(instance -> "http://localhost:" + portOfInstance.applyAsInt(instance))
+            .collect(Collectors.joining(","));
+    }
+
+    /** Two processes on one port would have one answer the other's readiness probe; refused before anything starts. */
+    private void requireDistinctPorts(List<ProcessSpec> services) {
+        Map<Integer, String> owners = new HashMap<>();
+        for (ProcessSpec spec : infrastructure()) {
+            spec.ports().forEach(port -> owners.put(port, spec.name()));
+        }
+        for (ProcessSpec spec : services) {
+            for (int port : spec.ports()) {
+                String other = owners.putIfAbsent(port, spec.name());
+                if (other != null) {
+                    throw new IllegalArgumentException(spec.name() + " and " + other + " would both listen on port "
+                        + port + "; set their ports apart (see README, Configuration)");
+                }
+            }
+        }
     }
 
     private static List<String> jvmOptions(int heapMb) {

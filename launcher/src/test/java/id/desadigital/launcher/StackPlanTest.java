@@ -48,6 +48,52 @@ class StackPlanTest {
             .containsEntry("LEDGER_SECONDARY_INDEXES", "false")
             .doesNotContainKeys("MONGODB_URI", "KAFKA_BOOTSTRAP_SERVERS"));
         assertThat(plan.gatewayUrl()).isEqualTo("http://localhost:8080");
+        assertThat(all.get(4).environment())
+            .containsEntry("VILLAGE_SERVICE_URLS", "http://localhost:8081")
+            .containsEntry("BUDGET_SERVICE_URLS", "http://localhost:8082");
+    }
+
+    @Test
+    void withTwoInstancesStartsEachServiceTwiceOnItsNextPortAndGivesTheGatewayBoth() throws IOException {
+        buildJars();
+        StackPlan plan = plan(Map.of("SERVICE_INSTANCES", "2"));
+
+        List<ProcessSpec> all = plan.all();
+
+        assertThat(all).extracting(ProcessSpec::name).containsExactly("store", "broker",
+            "village-service", "village-service-2", "budget-service", "budget-service-2", "gateway");
+        assertThat(all.subList(2, 7)).extracting(ProcessSpec::ports)
+            .containsExactly(List.of(8081), List.of(8091), List.of(8082), List.of(8092), List.of(8080));
+        // Each instance is told its own port, and READY waits for each.
+        assertThat(all.get(3).environment()).containsEntry("VILLAGE_PORT", "8091");
+        assertThat(all.get(3).command()).contains(home.resolve("village-service/target/village-service.jar").toString());
+        assertThat(all.get(3).readiness().description()).isEqualTo("GET http://localhost:8091/actuator/health == 200");
+        assertThat(all.get(5).environment()).containsEntry("BUDGET_PORT", "8092");
+        assertThat(all.get(2).environment()).containsEntry("VILLAGE_PORT", "8081");
+        assertThat(all.subList(2, 7)).allSatisfy(spec -> assertThat(spec.dependsOn()).containsOnly("store", "broker"));
+        assertThat(all.get(6).environment())
+            .containsEntry("VILLAGE_SERVICE_URLS", "http://localhost:8081,http://localhost:8091")
+            .containsEntry("BUDGET_SERVICE_URLS", "http://localhost:8082,http://localhost:8092");
+    }
+
+    @Test
+    void aLaterInstancesPortCanBeGivenAndMustNotBeAnothersPort() throws IOException {
+        buildJars();
+
+        assertThat(plan(Map.of("SERVICE_INSTANCES", "2", "VILLAGE_PORT", "9001", "VILLAGE_PORT_2", "9101")).services())
+            .extracting(ProcessSpec::ports).startsWith(List.of(9001), List.of(9101));
+        assertThatThrownBy(() -> plan(Map.of("SERVICE_INSTANCES", "2", "BUDGET_PORT_2", "8081")).services())
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("budget-service-2 and village-service would both listen on port 8081");
+    }
+
+    @Test
+    void refusesAnInstanceCountOutOfRange() {
+        for (String count : List.of("0", "10", "two")) {
+            assertThatThrownBy(() -> plan(Map.of("SERVICE_INSTANCES", count)).services())
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("SERVICE_INSTANCES must be");
+        }
     }
 
     @Test

@@ -5,11 +5,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.web.reactive.function.client.WebClient;
 
+import id.desadigital.gateway.services.ServiceInstances;
 import id.desadigital.gateway.services.ServiceProperties;
 
 /**
- * The gateway is healthy only while its store and both services are: the launcher and load balancers ask the
- * gateway alone.
+ * The gateway is healthy only while its store and both services are (each with at least one instance up): the
+ * launcher and load balancers ask the gateway alone.
  * Bean names become the component names in the health answer ({@code villageService}, {@code budgetService}).
  */
 @Configuration(proxyBeanMethods = false)
@@ -22,12 +23,16 @@ class ServiceHealthConfiguration {
     }
 
     @Bean
-    ServiceHealthIndicator villageServiceHealthIndicator(WebClient serviceWebClient, ServiceProperties services) {
-        return new ServiceHealthIndicator(serviceWebClient, services.village().url(), services.healthTimeout());
+    ServiceHealthIndicator villageServiceHealthIndicator(WebClient serviceWebClient, ServiceInstances instances,
+            ServiceProperties services) {
+        return new ServiceHealthIndicator(serviceWebClient, instances.all(ServiceInstances.VILLAGE_SERVICE),
+                services.healthTimeout());
     }
 
     @Bean
-    ServiceHealthIndicator budgetServiceHealthIndicator(WebClient serviceWebClient, ServiceProperties services) {
-        return new ServiceHealthIndicator(serviceWebClient, services.budget().url(), services.healthTimeout());
+    ServiceHealthIndicator budgetServiceHealthIndicator(WebClient serviceWebClient, ServiceInstances instances,
+            ServiceProperties services) {
+        return new ServiceHealthIndicator(serviceWebClient, instances.all(ServiceInstances.BUDGET_SERVICE),
+                services.healthTimeout());
     }
 }

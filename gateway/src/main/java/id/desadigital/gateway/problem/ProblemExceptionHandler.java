@@ -1,6 +1,6 @@
 package id.desadigital.gateway.problem;
 
-import java.net.ConnectException;
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -20,8 +20,8 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
 import org.springframework.web.server.WebExceptionHandler;
 
+import id.desadigital.gateway.services.ConnectionFailures;
 import reactor.core.publisher.Mono;
-import reactor.netty.http.client.PrematureCloseException;
 
 /**
  * Every error the gateway answers itself is problem+json, whether it comes from its own endpoints (unreadable JSON,
@@ -75,12 +75,13 @@ public class ProblemExceptionHandler implements WebExceptionHandler {
             return ApiProblem.problem(HttpStatus.CONTENT_TOO_LARGE, "content-too-large", "Content too large",
                     "The request body is larger than this endpoint accepts");
         }
-        if (causedBy(ex, ConnectException.class)) {
+        if (ConnectionFailures.neverSent(ex)) {
             log.warn("Service behind {} not reachable: {}", exchange.getRequest().getPath(), ex.toString());
             return ApiProblem.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", "Service unavailable",
                     "The service behind this path is not reachable; try again shortly");
         }
-        if (causedBy(ex, PrematureCloseException.class)) {
+        if (causedBy(ex, IOException.class)) {
+            // Closed before the answer (PrematureCloseException) or reset, as by an instance that died mid-request.
             log.warn("Service behind {} closed the connection: {}", exchange.getRequest().getPath(), ex.toString());
             return ApiProblem.problem(HttpStatus.BAD_GATEWAY, "bad-gateway", "Bad gateway",
                     "The service behind this path closed the connection before answering");

@@ -2,6 +2,7 @@ package id.desadigital.gateway.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.ConnectException;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,19 @@ class ProblemExceptionHandlerTest {
         assertThat(exchange.getResponse().getBodyAsString().block())
                 .contains("\"status\":503", "urn:desa-digital:problem:service-unavailable")
                 .doesNotContain("10.0.0.5");
+    }
+
+    @Test
+    void aServiceInstanceThatDiesMidRequestIs502WhetherItsConnectionClosedOrWasReset() {
+        for (Throwable lost : new Throwable[] {new IOException("Connection prematurely closed BEFORE response"),
+                new RuntimeException(new IOException("recvAddress(..) failed: Connection reset by peer"))}) {
+            var exchange = handle(lost);
+
+            assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.BAD_GATEWAY);
+            assertThat(exchange.getResponse().getBodyAsString().block())
+                    .contains("\"status\":502", "urn:desa-digital:problem:bad-gateway")
+                    .doesNotContain("recvAddress");
+        }
     }
 
     @Test

@@ -4,11 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import reactor.core.publisher.Mono;
+import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 import reactor.netty.http.server.HttpServerRequest;
@@ -16,9 +20,11 @@ import reactor.netty.http.server.HttpServerResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A service behind the gateway, played by a small HTTP server in the test JVM: it echoes what reached it (so tests
- * see which service a path went to and which headers passed, the trace's among them), answers its health as told, and, for village-service,
- * answers village look-ups from a list the test fills.
+ * One instance of a service behind the gateway, played by a small HTTP server in the test JVM: it echoes what
+ * reached it (so tests see which service and which instance a path went to and which headers passed, the trace's among them), answers its
+ * health as told, and, for village-service, answers village look-ups from a list the test fills. Each service has
+ * two instances, as a scaled-out deployment does; they share the village list as real instances share their store.
+ * An instance can be stopped and started again on the same port, as a process that died and was restarted.
  */
 public final class BackendStandIn {
 
@@ -30,39 +36,83 @@ public final class BackendStandIn {
             "X-Content-Type-Options", "nosniff",
             "Referrer-Policy", "unsafe-url",
             "Content-Security-Policy", "default-src *");
+    /** A request to a path ending so is counted, then its connection closed without an answer. */
+    public static final String DROP_CONNECTION = "/stand-in-drops-the-connection";
 
-    public static final BackendStandIn VILLAGE = new BackendStandIn("village");
-    public static final BackendStandIn BUDGET = new BackendStandIn("budget");
+    public static final BackendStandIn VILLAGE = new BackendStandIn("village", "village-1");
+    public static final BackendStandIn VILLAGE_2 = new BackendStandIn("village", "village-2");
+    public static final BackendStandIn BUDGET = new BackendStandIn("budget", "budget-1");
+    public static final BackendStandIn BUDGET_2 = new BackendStandIn("budget", "budget-2");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern VILLAGE_LOOKUP = Pattern.compile("^/api/villages/\\d{2}\\.\\d{2}\\.\\d{2}\\.\\d{4}$");
+    private static final Map<String, String> VILLAGE_STATUSES = new ConcurrentHashMap<>();
+    private static volatile boolean villageLookupsFail;
 
     private final String name;
-    private final DisposableServer server;
-    private final Map<String, String> villageStatuses = new ConcurrentHashMap<>();
+    private final String instance;
+    private final int port;
+    private final AtomicInteger droppedConnections = new AtomicInteger();
+    private volatile DisposableServer server;
     private volatile boolean healthy = true;
-    private volatile boolean villageLookupsFail;
 
-    private BackendStandIn(String name) {
+    private BackendStandIn(String name, String instance) {
         this.name = name;
-        this.server = HttpServer.create().host("127.0.0.1").port(0).handle(this::handle).bindNow();
-        Runtime.getRuntime().addShutdownHook(new Thread(server::disposeNow, name + "-stand-in-stop"));
+        this.instance = instance;
+        this.server = bind(0);
+        this.port = server.port();
+        Runtime.getRuntime().addShutdownHook(new Thread(this::stop, instance + "-stand-in-stop"));
+    }
+
+    /** The URLs of both instances of a service, as the gateway is configured with them. */
+    public static String urls(BackendStandIn first, BackendStandIn second) {
+        return first.url() + "," + second.url();
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.port();
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** What the echo names as {@code instance}. */
+    public String instance() {
+        return instance;
     }
 
     public void healthy(boolean healthy) {
         this.healthy = healthy;
     }
 
-    public void village(String code, String status) {
-        villageStatuses.put(code, status);
+    /** Closes the port: connections to it are refused until {@link #start}. */
+    public synchronized void stop() {
+        server.disposeNow();
     }
 
+    public synchronized void start() {
+        if (server.isDisposed()) {
+            server = bind(port);
+        }
+    }
+
+    /** Requests to a {@link #DROP_CONNECTION} path this instance has received. */
+    public int droppedConnections() {
+        return droppedConnections.get();
+    }
+
+    /** Registers a village for village-service's look-ups, on every instance. */
+    public void village(String code, String status) {
+        VILLAGE_STATUSES.put(code, status);
+    }
+
+    /** Makes village-service's look-ups answer 500, on every instance. */
     public void villageLookupsFail(boolean fail) {
-        this.villageLookupsFail = fail;
+        villageLookupsFail = fail;
+    }
+
+    /** Its connections in a group, so that stopping closes the kept-alive ones too, as a process dying does. */
+    private DisposableServer bind(int port) {
+        return HttpServer.create().host("127.0.0.1").port(port)
+                .channelGroup(new DefaultChannelGroup(GlobalEventExecutor.INSTANCE))
+                .handle(this::handle).bindNow();
     }
 
     private Mono<Void> handle(HttpServerRequest request, HttpServerResponse response) {
@@ -71,6 +121,10 @@ public final class BackendStandIn {
             return json(response, healthy ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
                     Map.of("status", healthy ? "UP" : "DOWN"));
         }
+        if (path.endsWith(DROP_CONNECTION)) {
+            droppedConnections.incrementAndGet();
+            return request.receive().then(Mono.fromRunnable(() -> request.withConnection(Connection::dispose)));
+        }
         if (name.equals("village") && request.method().equals(HttpMethod.GET) && VILLAGE_LOOKUP.matcher(path).matches()) {
             return villageLookup(path.substring("/api/villages/".length()), response);
         }
@@ -78,6 +132,7 @@ public final class BackendStandIn {
                 .flatMap(body -> {
                     Map<String, Object> echo = new LinkedHashMap<>();
                     echo.put("service", name);
+                    echo.put("instance", instance);
                     echo.put("method", request.method().name());
                     echo.put("uri", request.uri());
                     echo.put("authorization", request.requestHeaders().get("Authorization"));
@@ -94,7 +149,7 @@ public final class BackendStandIn {
         if (villageLookupsFail) {
             return json(response, HttpResponseStatus.INTERNAL_SERVER_ERROR, Map.of("status", 500));
         }
-        String status = villageStatuses.get(code);
+        String status = VILLAGE_STATUSES.get(code);
         if (status == null) {
             return json(response, HttpResponseStatus.NOT_FOUND, Map.of("status", 404, "title", "Not found"));
         }

@@ -22,7 +22,7 @@ import reactor.netty.http.client.HttpClient;
 /**
  * The one Spring context most gateway tests share: the real gateway on a random port, Mongo played by the
  * in-memory stand-in, a real Kafka broker ({@link KafkaStandIn}), village-service and budget-service played by
- * {@link BackendStandIn}s. The rate limit is off
+ * {@link BackendStandIn}s, two instances of each. The rate limit is off
  * here (its own test turns it on) so tests never trip over each other's requests.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -36,6 +36,8 @@ import reactor.netty.http.client.HttpClient;
         // Tests sweep the account outbox themselves when they mean to; a sweep of its own at a random moment would
         // publish an event twice.
         "desa.account-events.sweep-interval=1h",
+        // An instance a test stopped is offered again soon after it is started again, for the next test.
+        "desa.services.skip-unreachable-for=1s",
         // Through a placeholder, so that a test class can point the gateway at another broker (or none).
         "spring.kafka.bootstrap-servers=${test.kafka.brokers}",
         "desa.observability.metrics-token=" + GatewayTestBase.METRICS_TOKEN,
@@ -82,8 +84,10 @@ public abstract class GatewayTestBase {
     static void gatewayProperties(DynamicPropertyRegistry registry) {
         registry.add("spring.mongodb.uri", MongoStandIn::uri);
         registry.add("test.kafka.brokers", KafkaStandIn::brokers);
-        registry.add("desa.services.village.url", BackendStandIn.VILLAGE::url);
-        registry.add("desa.services.budget.url", BackendStandIn.BUDGET::url);
+        registry.add("desa.services.village.urls",
+                () -> BackendStandIn.urls(BackendStandIn.VILLAGE, BackendStandIn.VILLAGE_2));
+        registry.add("desa.services.budget.urls",
+                () -> BackendStandIn.urls(BackendStandIn.BUDGET, BackendStandIn.BUDGET_2));
     }
 
     protected EntityExchangeResult<byte[]> requestToken(String username, String password) {

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,16 @@ class ComposeFileTest {
 
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
-    /** The containers built from this repository, by compose service name; each is the module of that name. */
+    /** The applications built from this repository; each is the module of that name. */
     private static final List<String> APPLICATIONS = List.of("village-service", "budget-service", "gateway");
-    private static final Set<String> CONTAINERS = Set.of("kafka", "mongo", "village-service", "budget-service",
-            "gateway");
+    /** Each service runs twice behind the gateway: the container named as the module, and {@code <module>-2}. */
+    private static final List<String> SCALED_OUT = List.of("village-service", "budget-service");
+    /** Every container built from this repository, by compose service name, with the module it runs. */
+    private static final Map<String, String> BUILT = Map.of("village-service", "village-service",
+            "village-service-2", "village-service", "budget-service", "budget-service",
+            "budget-service-2", "budget-service", "gateway", "gateway");
+    private static final Set<String> CONTAINERS = Set.of("kafka", "mongo", "village-service", "village-service-2",
+            "budget-service", "budget-service-2", "gateway");
     private static final int MONGO_PORT = 27017;
 
     private static final Pattern PORT_PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):(\\d+)}");
@@ -61,14 +68,14 @@ class ComposeFileTest {
 
     @Test
     void eachApplicationListensOnThePortItsApplicationYmlDefaultsTo() throws IOException {
-        for (String application : APPLICATIONS) {
-            ServiceConfig config = CONFIGS.get(application);
-            assertThat(environment(application))
-                    .as("%s sets %s to the port its application.yml defaults to", application, config.portVariable())
+        for (String container : BUILT.keySet()) {
+            ServiceConfig config = config(container);
+            assertThat(environment(container))
+                    .as("%s sets %s to the port its application.yml defaults to", container, config.portVariable())
                     .containsEntry(config.portVariable(), String.valueOf(config.defaultPort()));
 
-            String dockerfile = Files.readString(dockerfile(application));
-            assertThat(dockerfile).as("%s/Dockerfile", application)
+            String dockerfile = Files.readString(dockerfile(container));
+            assertThat(dockerfile).as("%s Dockerfile", container)
                     .containsPattern("(?m)^ENV " + config.portVariable() + "=" + config.defaultPort() + "\\s*$")
                     .containsPattern("(?m)^EXPOSE " + config.defaultPort() + "\\s*$");
         }
@@ -88,22 +95,21 @@ class ComposeFileTest {
 
     @Test
     void everyVariableComposeSetsIsOneTheApplicationReads() {
-        for (String application : APPLICATIONS) {
-            ServiceConfig config = CONFIGS.get(application);
-            assertThat(config.placeholders().keySet())
-                    .as("variables %s/src/main/resources/application.yml reads", application)
-                    .containsAll(environment(application).keySet());
+        for (String container : BUILT.keySet()) {
+            assertThat(config(container).placeholders().keySet())
+                    .as("variables %s/src/main/resources/application.yml reads", BUILT.get(container))
+                    .containsAll(environment(container).keySet());
         }
     }
 
     @Test
     void everyVariableWhoseDefaultIsLocalhostIsSetSinceLocalhostIsTheContainerItself() {
-        for (String application : APPLICATIONS) {
-            ServiceConfig config = CONFIGS.get(application);
-            Map<String, String> environment = environment(application);
+        for (String container : BUILT.keySet()) {
+            ServiceConfig config = config(container);
+            Map<String, String> environment = environment(container);
             config.placeholders().forEach((variable, fallback) -> {
                 if (fallback.contains("localhost") && !config.isNestedInSetVariable(variable, environment)) {
-                    assertThat(environment).as("%s must set %s (default %s)", application, variable, fallback)
+                    assertThat(environment).as("%s must set %s (default %s)", container, variable, fallback)
                             .containsKey(variable);
                 }
             });
@@ -113,24 +119,22 @@ class ComposeFileTest {
     @Test
     void everyAddressNamesAContainerOnThePortThatContainerListensOn() {
         Map<String, Integer> listening = new LinkedHashMap<>();
-        APPLICATIONS.forEach(application -> listening.put(application, CONFIGS.get(application).defaultPort()));
+        BUILT.forEach((container, application) -> listening.put(container, CONFIGS.get(application).defaultPort()));
         listening.put("mongo", MONGO_PORT);
         listening.put("kafka", kafkaClientPort());
 
-        for (String application : APPLICATIONS) {
-            environment(application).forEach((variable, value) -> {
-                if (value == null || !value.matches("[a-z]+://.*")) {
-                    return;
+        for (String container : BUILT.keySet()) {
+            environment(container).forEach((variable, value) -> {
+                for (URI uri : addresses(value)) {
+                    assertThat(listening).as("%s %s names a container", container, variable)
+                            .containsKey(uri.getHost());
+                    assertThat(uri.getPort()).as("%s %s port", container, variable)
+                            .isEqualTo(listening.get(uri.getHost()));
                 }
-                URI uri = URI.create(value);
-                assertThat(listening).as("%s %s names a container", application, variable)
-                        .containsKey(uri.getHost());
-                assertThat(uri.getPort()).as("%s %s port", application, variable)
-                        .isEqualTo(listening.get(uri.getHost()));
             });
-            String bootstrap = environment(application).get("KAFKA_BOOTSTRAP_SERVERS");
+            String bootstrap = environment(container).get("KAFKA_BOOTSTRAP_SERVERS");
             if (bootstrap != null) {
-                assertThat(bootstrap).as("%s KAFKA_BOOTSTRAP_SERVERS", application)
+                assertThat(bootstrap).as("%s KAFKA_BOOTSTRAP_SERVERS", container)
                         .isEqualTo("kafka:" + kafkaClientPort());
                 assertThat(string(environment("kafka").get("KAFKA_ADVERTISED_LISTENERS")))
                         .contains("://" + bootstrap);
@@ -140,17 +144,38 @@ class ComposeFileTest {
 
     @Test
     void urlsKeepThePathsTheApplicationsExpect() {
-        for (String application : APPLICATIONS) {
-            ServiceConfig config = CONFIGS.get(application);
-            environment(application).forEach((variable, value) -> {
+        for (String container : BUILT.keySet()) {
+            ServiceConfig config = config(container);
+            environment(container).forEach((variable, value) -> {
                 String fallback = config.placeholders().get(variable);
-                if (value == null || fallback == null || !fallback.matches("https?://.*")) {
+                if (value == null || fallback == null) {
                     return;
                 }
-                String expectedPath = URI.create(fallback.replaceAll("\\$\\{[A-Z0-9_]+:(\\d+)}", "$1")).getPath();
-                assertThat(URI.create(value).getPath()).as("%s %s path", application, variable)
-                        .isEqualTo(expectedPath);
+                String resolved = ServiceConfig.defaultOf(fallback);
+                if (!resolved.matches("https?://.*")) {
+                    return;
+                }
+                String expectedPath = URI.create(resolved).getPath();
+                for (URI uri : addresses(value)) {
+                    assertThat(uri.getPath()).as("%s %s path", container, variable).isEqualTo(expectedPath);
+                }
             });
+        }
+    }
+
+    @Test
+    void eachServiceRunsTwiceAlikeAndTheGatewayIsGivenEveryInstance() {
+        Map<String, String> gateway = environment("gateway");
+        for (String module : SCALED_OUT) {
+            String second = module + "-2";
+            assertThat(service(second)).as("%s is %s again", second, module).isEqualTo(service(module));
+
+            String variable = CONFIGS.get(module).portVariable().replace("_PORT", "_SERVICE_URLS");
+            assertThat(gateway).as("gateway %s", variable).containsKey(variable);
+            assertThat(addresses(gateway.get(variable))).extracting(URI::getHost)
+                    .as("gateway %s names every instance of %s", variable, module)
+                    .containsExactlyInAnyOrder(module, second);
+            assertThat(dependencies("gateway")).contains(module, second);
         }
     }
 
@@ -167,9 +192,9 @@ class ComposeFileTest {
         assertThat(healthcheck).contains("rs.initiate(").contains("'" + setName + "'")
                 .contains("mongo:" + MONGO_PORT).contains("isWritablePrimary");
 
-        for (String application : APPLICATIONS) {
-            String uri = environment(application).get("MONGODB_URI");
-            assertThat(uri).as("%s MONGODB_URI", application)
+        for (String container : BUILT.keySet()) {
+            String uri = environment(container).get("MONGODB_URI");
+            assertThat(uri).as("%s MONGODB_URI", container)
                     .isEqualTo("mongodb://mongo:" + MONGO_PORT + "/?replicaSet=" + setName);
         }
     }
@@ -178,13 +203,13 @@ class ComposeFileTest {
     void everyContainerHasAHealthcheck() throws IOException {
         assertThat(healthcheck("kafka")).as("kafka healthcheck").isPresent();
         assertThat(healthcheck("mongo")).as("mongo healthcheck").isPresent();
-        for (String application : APPLICATIONS) {
-            ServiceConfig config = CONFIGS.get(application);
-            Optional<List<String>> inCompose = healthcheck(application);
+        for (String container : BUILT.keySet()) {
+            ServiceConfig config = config(container);
+            Optional<List<String>> inCompose = healthcheck(container);
             if (inCompose.isPresent()) {
                 assertThat(String.join(" ", inCompose.get())).contains("/actuator/health");
             } else {
-                assertThat(Files.readString(dockerfile(application))).as("%s/Dockerfile HEALTHCHECK", application)
+                assertThat(Files.readString(dockerfile(container))).as("%s Dockerfile HEALTHCHECK", container)
                         .containsPattern("(?s)HEALTHCHECK .*CMD .*localhost:\\$\\{" + config.portVariable()
                                 + "}/actuator/health");
             }
@@ -204,17 +229,17 @@ class ComposeFileTest {
                         .containsEntry("condition", "service_healthy");
             });
         }
-        for (String application : APPLICATIONS) {
-            Map<String, String> environment = environment(application);
-            Set<String> dependencies = dependencies(application);
+        for (String container : BUILT.keySet()) {
+            Map<String, String> environment = environment(container);
+            Set<String> dependencies = dependencies(container);
             if (environment.containsKey("MONGODB_URI")) {
-                assertThat(dependencies).as("%s needs mongo", application).contains("mongo");
+                assertThat(dependencies).as("%s needs mongo", container).contains("mongo");
             }
             if (environment.containsKey("KAFKA_BOOTSTRAP_SERVERS")) {
-                assertThat(dependencies).as("%s needs kafka", application).contains("kafka");
+                assertThat(dependencies).as("%s needs kafka", container).contains("kafka");
             }
         }
-        // The gateway is only healthy while both services are, so it starts after them.
+        // The gateway is only healthy while both services are, so it starts after them (every instance).
         assertThat(dependencies("gateway")).contains("village-service", "budget-service");
     }
 
@@ -326,6 +351,18 @@ class ComposeFileTest {
             return found;
         }
 
+        /** What a placeholder's default comes to when none of the variables it names is set. */
+        static String defaultOf(String fallback) {
+            String resolved = fallback;
+            Matcher innermost = Pattern.compile("\\$\\{[A-Z][A-Z0-9_]*(?::([^${}]*))?}").matcher(resolved);
+            while (innermost.find()) {
+                resolved = innermost.replaceFirst(Matcher.quoteReplacement(
+                        innermost.group(1) == null ? "" : innermost.group(1)));
+                innermost = innermost.reset(resolved);
+            }
+            return resolved;
+        }
+
         /**
          * True when {@code variable} only appears inside the default of another variable that compose sets, such
          * as MONGO_PORT in ${MONGODB_URI:mongodb://localhost:${MONGO_PORT:27017}}: setting the outer one is enough.
@@ -334,6 +371,18 @@ class ComposeFileTest {
             return placeholders.entrySet().stream().anyMatch(entry -> environment.containsKey(entry.getKey())
                     && entry.getValue().contains("${" + variable));
         }
+    }
+
+    private static ServiceConfig config(String container) {
+        return CONFIGS.get(BUILT.get(container));
+    }
+
+    /** The URLs in a variable's value: one, or a comma-separated list; none when it holds no URL. */
+    private static List<URI> addresses(String value) {
+        if (value == null || !value.matches("[a-z]+://.*")) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(",")).map(String::trim).map(URI::create).toList();
     }
 
     private static Map<String, Object> service(String name) {
