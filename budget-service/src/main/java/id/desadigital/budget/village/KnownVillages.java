@@ -7,6 +7,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
+import id.desadigital.platform.readmodel.ReadModelSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -19,9 +20,12 @@ import reactor.core.publisher.Mono;
 public class KnownVillages {
 
     private final ReactiveMongoTemplate mongo;
+    private final ReadModelSource feed;
 
-    public KnownVillages(ReactiveMongoTemplate mongo) {
+    /** Reads the generation of the view the feed serves, so a rebuild under way is never seen half done. */
+    public KnownVillages(ReactiveMongoTemplate mongo, ReadModelSource knownVillagesFeed) {
         this.mongo = mongo;
+        this.feed = knownVillagesFeed;
     }
 
     /** The village with this code, or empty when no event about it has arrived. */
@@ -29,7 +33,7 @@ public class KnownVillages {
         if (code == null || code.isBlank()) {
             return Mono.empty();
         }
-        return mongo.findById(code, KnownVillage.class);
+        return feed.collection().flatMap(collection -> mongo.findById(code, KnownVillage.class, collection));
     }
 
     /**
@@ -43,7 +47,8 @@ public class KnownVillages {
     public <T> Flux<T> within(String areaCode, Class<T> view) {
         Query query = areaCode == null ? new Query()
                 : query(where("_id").regex("^" + areaCode.replace(".", "\\.") + "\\."));
-        return mongo.query(KnownVillage.class).as(view).matching(query).all();
+        return feed.collection().flatMapMany(collection -> mongo.query(KnownVillage.class).inCollection(collection)
+                .as(view).matching(query).all());
     }
 
     /** True only for a village that is known and ACTIVE; unknown and inactive villages take no allocations. */

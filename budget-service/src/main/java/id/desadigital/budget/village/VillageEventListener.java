@@ -10,9 +10,8 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.stereotype.Component;
+import org.springframework.kafka.listener.BatchMessageListener;
 
 import id.desadigital.platform.kafka.MessagingProperties;
 import id.desadigital.platform.kafka.UnprocessableMessages;
@@ -26,11 +25,9 @@ import id.desadigital.contracts.Topics;
  * Feeds the village view from {@code village-events}, a batch of records at a time: one read and one bulk write
  * per batch instead of two commands per event. Failures are left to the container's error handler, told which
  * record failed: a record that breaks the contract is dead-lettered at once, anything else retried with back-off.
+ * One listener per generation of the view ({@link KnownVillagesReadModel}), each writing to its own collection.
  */
-@Component
-class VillageEventListener {
-
-    static final String LISTENER_ID = "budget-village-events";
+class VillageEventListener implements BatchMessageListener<String, String> {
 
     private static final Logger log = LoggerFactory.getLogger(VillageEventListener.class);
 
@@ -47,6 +44,11 @@ class VillageEventListener {
         this.traces = traces;
     }
 
+    @Override
+    public void onMessage(List<ConsumerRecord<String, String>> records) {
+        onVillageEvents(records);
+    }
+
     /**
      * Applies a batch. Every record before the first one that cannot be handled is stored when this returns or
      * throws {@link BatchListenerFailedException} naming that record: the error handler commits the offsets before
@@ -56,9 +58,11 @@ class VillageEventListener {
      * holds) are applied too: a refused record is never applied later, so skipping it cannot put a village's
      * events out of order, and their redelivery finds them applied. Records after a record that failed for any
      * other reason are left alone, because that record may still be applied once retried.
+     * The one exception is a village's events after an event the projection refused: they are held back for the
+     * redelivery (see {@code Outcome.HELD}), so that every refused event is decided against the same state each
+     * time it is delivered, and so reaches the dead-letter topic however the topic is cut into batches (a
+     * replay's batches are not the live feed's).
      */
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.VILLAGE_EVENTS, batch = "true",
-            concurrency = "${desa.kafka.consumer.concurrency}")
     void onVillageEvents(List<ConsumerRecord<String, String>> records) {
         List<VillageEvent> events = new ArrayList<>(records.size());
         List<Integer> positions = new ArrayList<>(records.size());

@@ -18,7 +18,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -43,7 +43,6 @@ import reactor.core.publisher.Mono;
  * rebalance, or two instances sharing a store, cannot both win; the villages whose write lost are read again and
  * re-decided.
  */
-@Component
 class VillageProjection {
 
     private static final Logger log = LoggerFactory.getLogger(VillageProjection.class);
@@ -52,9 +51,23 @@ class VillageProjection {
     static final int MAX_LOST_RACES = 5;
 
     private final ReactiveMongoTemplate mongo;
+    private final String collection;
 
-    VillageProjection(ReactiveMongoTemplate mongo) {
+    /** A view kept in {@code collection}: each generation of the read model has its own ({@link KnownVillagesReadModel}). */
+    VillageProjection(ReactiveMongoTemplate mongo, String collection) {
         this.mongo = mongo;
+        this.collection = collection;
+    }
+
+    /**
+     * The unique {@code {_id, sequence}} index the compare-and-set filters on: without it the writes stay correct, but
+     * the embedded store would scan the whole collection on every event.
+     */
+    static Mono<Void> createIndexes(ReactiveMongoTemplate mongo, String collection) {
+        CompoundIndexDefinition index = new CompoundIndexDefinition(new Document("_id", 1)
+                .append(KnownVillage.SEQUENCE, 1));
+        index.named("code_sequence").unique();
+        return mongo.indexOps(collection).createIndex(index).then();
     }
 
     /**
@@ -113,7 +126,7 @@ class VillageProjection {
 
     /** The stored villages among {@code codes}, by code: one query, which the {@code _id} index answers. */
     private Mono<Map<String, KnownVillage>> read(Collection<String> codes) {
-        return mongo.find(query(where("_id").in(codes)), KnownVillage.class)
+        return mongo.find(query(where("_id").in(codes)), KnownVillage.class, collection)
                 .collectMap(KnownVillage::code);
     }
 
@@ -144,7 +157,7 @@ class VillageProjection {
         }
         // The driver's own collection rather than the template's bulk operations: only the driver's exception
         // says which insert of the batch was the duplicate.
-        return mongo.getCollection(KnownVillage.COLLECTION)
+        return mongo.getCollection(collection)
                 .flatMap(collection -> Mono.from(collection.bulkWrite(models, new BulkWriteOptions().ordered(false))))
                 .map(result -> result.getMatchedCount() < replaced.size() ? replaced : Set.<String>of())
                 .onErrorResume(MongoBulkWriteException.class, failure -> lostRaces(failure, plans, replaced));
@@ -190,7 +203,13 @@ class VillageProjection {
         /** About a village this service has no record of, and not enough to start one. */
         NOT_TRACKED,
         /** Claims a sequence that another event already holds: the producer broke the contract. */
-        REFUSED
+        REFUSED,
+        /**
+         * Comes after a refused event of its village in the batch, and waits for the batch's redelivery after that
+         * one is dead-lettered: decided now, it could move the village past the refused event, which redelivered
+         * would then look merely stale and never reach the dead-letter topic.
+         */
+        HELD
     }
 
     /**
@@ -218,11 +237,13 @@ class VillageProjection {
         static VillagePlan decide(String code, List<VillageEvent> events, Optional<KnownVillage> stored) {
             Optional<KnownVillage> current = stored;
             List<Decision> decisions = new ArrayList<>(events.size());
+            boolean held = false;
             for (VillageEvent event : events) {
-                Decision decision = decide(event, current);
+                Decision decision = held ? Decision.of(event, Outcome.HELD) : decide(event, current);
                 if (decision.outcome() == Outcome.APPLIED) {
                     current = event.applyTo(current);
                 }
+                held |= decision.outcome() == Outcome.REFUSED;
                 decisions.add(decision);
             }
             boolean changed = decisions.stream().anyMatch(decision -> decision.outcome() == Outcome.APPLIED);

@@ -106,7 +106,9 @@ class LedgerInvariantsProperties {
             EntryRelay relay = new EntryRelay(kafka, mongo, ledger, BudgetEvents.codec());
             programs = new Programs(mongo, cas, entries, relay, Traces.none(), writes);
             Accounts accounts = new Accounts(mongo, cas, relay, programs);
-            allocations = new Allocations(programs, accounts, ledger, new KnownVillages(mongo), entries, properties);
+            // No feed runs here: the villages are saved straight into generation 0's collection.
+            KnownVillages villages = new KnownVillages(mongo, () -> Mono.just("known_villages"));
+            allocations = new Allocations(programs, accounts, ledger, villages, entries, properties);
             spendings = new Spendings(allocations, accounts, ledger, entries);
         }
     }

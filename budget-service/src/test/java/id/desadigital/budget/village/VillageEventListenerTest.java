@@ -125,7 +125,7 @@ class VillageEventListenerTest {
     }
 
     private VillageEventListener listener(Function<List<VillageEvent>, Mono<List<Decision>>> behaviour) {
-        VillageProjection projection = new VillageProjection(null) {
+        VillageProjection projection = new VillageProjection(null, KnownVillage.COLLECTION) {
             @Override
             Mono<List<Decision>> apply(List<VillageEvent> events) {
                 projected.add(events);

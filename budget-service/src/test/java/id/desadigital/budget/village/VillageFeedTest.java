@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
@@ -38,7 +38,10 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import id.desadigital.budget.BudgetServiceTest;
 import id.desadigital.contracts.EventEnvelope;
 import id.desadigital.contracts.Topics;
+import id.desadigital.platform.readmodel.ReadModelFeed;
 import reactor.test.StepVerifier;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Village events published on the real topic reach the budget service's village view: registration, status
@@ -52,6 +55,7 @@ class VillageFeedTest {
     private static final String DEAD_LETTERS = Topics.deadLetter(Topics.VILLAGE_EVENTS);
     /** How long the dead letters of a test must stay as they are before their count is believed. */
     private static final Duration QUIET = Duration.ofMillis(500);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -63,7 +67,7 @@ class VillageFeedTest {
     EmbeddedKafkaBroker broker;
 
     @Autowired
-    KafkaListenerEndpointRegistry listeners;
+    ReadModelFeed knownVillages;
 
     private Consumer<String, String> deadLetterReader;
     private final List<ConsumerRecord<String, String>> deadLetters = new CopyOnWriteArrayList<>();
@@ -206,6 +210,24 @@ class VillageFeedTest {
     }
 
     @Test
+    void anEventMissingAFieldIsDeadLetteredAndTheVillagesNextEventStillArrives() {
+        String code = newVillageCode();
+        ObjectNode noName = (ObjectNode) JSON.readTree(encode(registered(code, 1)));
+        ((ObjectNode) noName.get("payload")).remove("name");
+        String nameless = JSON.writeValueAsString(noName);
+
+        kafka.send(Topics.VILLAGE_EVENTS, code, nameless).join();
+        publish(registered(code, 1));
+
+        awaitVillage(code, village -> assertThat(village.name()).isEqualTo("Kedungbenda"));
+        ConsumerRecord<String, String> deadLetter = awaitDeadLetter(code);
+        assertThat(deadLetter.value()).isEqualTo(nameless);
+        assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("payload field 'name' is missing");
+        assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN))
+                .isEqualTo(RejectedVillageEvent.class.getName());
+    }
+
+    @Test
     void severalEventsOfAVillageInOneBatchAreAppliedInOrderAndAnOlderOneAmongThemIgnored() {
         String inOrder = newVillageCode();
         String outOfOrder = newVillageCode();
@@ -320,12 +342,43 @@ class VillageFeedTest {
                 .isEqualTo(RejectedVillageEvent.class.getName());
     }
 
+    @Test
+    void everyEventOfABatchClaimingAnAppliedSequenceIsDeadLetteredWhereverTheBatchIsCut() {
+        String first = newVillageCode();
+        String second = newVillageCode();
+        EventEnvelope<?> firstClaimant = statusChanged(first, 1, "INACTIVE");
+        EventEnvelope<?> secondClaimant = statusChanged(second, 1, "INACTIVE");
+        String notJson = "{\"eventId\": \"" + first + " cut off";
+
+        // Each claimant is followed by its village's next event: applied in the same pass, it would move the
+        // village past the claimant, which redelivered after the first dead letter would look merely stale.
+        publishAsOneBatch(
+                valueOf(registered(first, 1)),
+                valueOf(registered(second, 1)),
+                new Message(first, notJson),
+                valueOf(firstClaimant),
+                valueOf(renamed(first, 2, "Kedungbenda Baru")),
+                valueOf(secondClaimant),
+                valueOf(renamed(second, 2, "Kedungbenda Baru")));
+
+        awaitVillage(first, village -> assertThat(village.sequence()).isEqualTo(2));
+        awaitVillage(second, village -> assertThat(village.sequence()).isEqualTo(2));
+        await().atMost(PATIENCE).during(QUIET).until(() -> deadLettersFor(first).size() == 2
+                && deadLettersFor(second).size() == 1);
+        assertThat(deadLettersFor(first)).extracting(ConsumerRecord::value)
+                .containsExactly(notJson, encode(firstClaimant));
+        assertThat(deadLettersFor(second)).extracting(ConsumerRecord::value).containsExactly(encode(secondClaimant));
+    }
+
     /**
      * Holds the listener back while the messages are published, so that they reach it together: one batch per
      * partition, each village's messages in the order given.
      */
     private void publishAsOneBatch(Message... messages) {
-        MessageListenerContainer container = listeners.getListenerContainer(VillageEventListener.LISTENER_ID);
+        long active = knownVillages.status().block().active().generation();
+        // The feed starts its containers once it has read its state, just after the service has started.
+        MessageListenerContainer container = await().atMost(PATIENCE)
+                .until(() -> knownVillages.container(active), Optional::isPresent).orElseThrow();
         container.pause();
         try {
             await().atMost(PATIENCE).until(container::isContainerPaused);

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -47,15 +48,19 @@ import reactor.test.StepVerifier;
 class VillageProjectionTest {
 
     @Autowired
-    VillageProjection projection;
-
-    @Autowired
     KnownVillages villages;
 
     @Autowired
     ReactiveMongoTemplate mongo;
 
+    private VillageProjection projection;
+
     private final List<MongoClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void projection() {
+        projection = over(mongo);
+    }
 
     @AfterEach
     void closeClients() {
@@ -189,16 +194,28 @@ class VillageProjectionTest {
     }
 
     @Test
-    void withinABatchARepeatedEventIsADuplicateAndAnotherClaimingItsSequenceIsRefusedAlone() {
+    void withinABatchARepeatedEventIsADuplicateAndAnotherClaimingItsSequenceIsRefusedHoldingBackWhatFollowsIt() {
         String code = newVillageCode();
         EventEnvelope<VillageRegistered> registration = registered(code, 1);
+        EventEnvelope<?> claimant = statusChanged(code, 1, "INACTIVE");
+        EventEnvelope<?> next = statusChanged(code, 2, "INACTIVE");
 
-        StepVerifier.create(apply(registration, registration, statusChanged(code, 1, "INACTIVE"),
-                        statusChanged(code, 2, "INACTIVE")))
+        StepVerifier.create(apply(registration, registration, claimant, next))
                 .assertNext(decisions -> assertThat(decisions).extracting(Decision::outcome)
-                        .containsExactly(Outcome.APPLIED, Outcome.DUPLICATE, Outcome.REFUSED, Outcome.APPLIED))
+                        .containsExactly(Outcome.APPLIED, Outcome.DUPLICATE, Outcome.REFUSED, Outcome.HELD))
                 .verifyComplete();
+        assertStored(code, 1, VillageStatus.ACTIVE);
 
+        // Delivered again after the claimant's dead letter, as the error handler does: the claimant meets the same
+        // village (so it is refused again, whichever batch it is in), and what follows it is applied.
+        StepVerifier.create(apply(claimant, next))
+                .assertNext(decisions -> assertThat(decisions).extracting(Decision::outcome)
+                        .containsExactly(Outcome.REFUSED, Outcome.HELD))
+                .verifyComplete();
+        StepVerifier.create(apply(next))
+                .assertNext(decisions -> assertThat(decisions).extracting(Decision::outcome)
+                        .containsExactly(Outcome.APPLIED))
+                .verifyComplete();
         assertStored(code, 2, VillageStatus.INACTIVE);
     }
 
@@ -218,7 +235,7 @@ class VillageProjectionTest {
         }
         List<BsonDocument> commands = new CopyOnWriteArrayList<>();
 
-        StepVerifier.create(new VillageProjection(recordingTemplate(commands)).apply(events(batch)))
+        StepVerifier.create(over(recordingTemplate(commands)).apply(events(batch)))
                 .assertNext(decisions -> assertThat(decisions).extracting(Decision::outcome)
                         .containsOnly(Outcome.APPLIED).hasSize(120))
                 .verifyComplete();
@@ -258,7 +275,7 @@ class VillageProjectionTest {
         List<KnownVillage> before = stored(codes);
         List<BsonDocument> commands = new CopyOnWriteArrayList<>();
 
-        StepVerifier.create(new VillageProjection(recordingTemplate(commands)).apply(events(batch)))
+        StepVerifier.create(over(recordingTemplate(commands)).apply(events(batch)))
                 .assertNext(decisions -> assertThat(decisions).extracting(Decision::outcome)
                         .containsExactly(Outcome.STALE, Outcome.STALE, Outcome.DUPLICATE, Outcome.STALE,
                                 Outcome.DUPLICATE, Outcome.DUPLICATE))
@@ -273,7 +290,7 @@ class VillageProjectionTest {
         String code = newVillageCode();
         EventEnvelope<VillageRegistered> registration = registered(code, 1);
         // Another consumer (a second instance, during a rebalance) applies the same registration after our read.
-        VillageProjection racing = new VillageProjection(racingTemplate(() -> apply(registration)));
+        VillageProjection racing = over(racingTemplate(() -> apply(registration)));
 
         StepVerifier.create(racing.apply(events(registration, statusChanged(code, 2, "INACTIVE"))))
                 .assertNext(decisions -> assertThat(decisions).extracting(Decision::outcome)
@@ -289,7 +306,7 @@ class VillageProjectionTest {
         String quiet = newVillageCode();
         apply(registered(contested, 1), registered(quiet, 1)).block();
         EventEnvelope<?> deactivated = statusChanged(contested, 2, "INACTIVE");
-        VillageProjection racing = new VillageProjection(racingTemplate(() -> apply(deactivated)));
+        VillageProjection racing = over(racingTemplate(() -> apply(deactivated)));
 
         StepVerifier.create(racing.apply(events(deactivated, renamed(quiet, 2, "Kedungbenda Baru"),
                         headAssigned(contested, 3))))
@@ -312,16 +329,19 @@ class VillageProjectionTest {
         apply(registered(overtaken, 1), registered(contradicted, 1)).block();
         EventEnvelope<?> newer = headAssigned(overtaken, 5);
         EventEnvelope<?> otherSecond = statusChanged(contradicted, 2, "INACTIVE");
-        VillageProjection racing = new VillageProjection(racingTemplate(() -> apply(newer, otherSecond)));
+        VillageProjection racing = over(racingTemplate(() -> apply(newer, otherSecond)));
 
+        EventEnvelope<?> third = headAssigned(contradicted, 3);
         StepVerifier.create(racing.apply(events(statusChanged(overtaken, 2, "INACTIVE"),
-                        renamed(contradicted, 2, "Kedungbenda Baru"), headAssigned(contradicted, 3))))
+                        renamed(contradicted, 2, "Kedungbenda Baru"), third)))
                 .assertNext(decisions -> {
                     assertThat(decisions).extracting(Decision::outcome)
-                            .containsExactly(Outcome.STALE, Outcome.REFUSED, Outcome.APPLIED);
+                            .containsExactly(Outcome.STALE, Outcome.REFUSED, Outcome.HELD);
                     assertThat(decisions.get(1).refusal()).contains(otherSecond.eventId());
                 })
                 .verifyComplete();
+        // What the refused event held back comes again once it is dead-lettered.
+        StepVerifier.create(apply(third)).expectNextCount(1).verifyComplete();
 
         StepVerifier.create(villages.find(overtaken))
                 .assertNext(village -> {
@@ -343,7 +363,7 @@ class VillageProjectionTest {
         String code = newVillageCode();
         // Between every read and write the village appears or disappears, so no write of ours can ever match.
         AtomicInteger reads = new AtomicInteger();
-        VillageProjection racing = new VillageProjection(racingTemplate(() -> {
+        VillageProjection racing = over(racingTemplate(() -> {
             reads.incrementAndGet();
             return villages.find(code).hasElement().flatMap(present -> present
                     ? mongo.remove(query(where("_id").is(code)), KnownVillage.class)
@@ -388,6 +408,11 @@ class VillageProjectionTest {
         return Flux.fromIterable(codes).concatMap(villages::find).collectList().block();
     }
 
+    /** The projection of generation 0, the collection the service always had, through {@code template}. */
+    private static VillageProjection over(ReactiveMongoTemplate template) {
+        return new VillageProjection(template, KnownVillage.COLLECTION);
+    }
+
     /** The service's template over its own client, which records every command sent to known_villages. */
     private ReactiveMongoTemplate recordingTemplate(List<BsonDocument> commands) {
         CommandListener recorder = new CommandListener() {
@@ -413,8 +438,8 @@ class VillageProjectionTest {
     private ReactiveMongoTemplate racingTemplate(Supplier<Mono<?>> otherWriter) {
         return new ReactiveMongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter()) {
             @Override
-            public <T> Flux<T> find(Query query, Class<T> entityClass) {
-                return super.find(query, entityClass).collectList()
+            public <T> Flux<T> find(Query query, Class<T> entityClass, String collectionName) {
+                return super.find(query, entityClass, collectionName).collectList()
                         .flatMapMany(found -> otherWriter.get().thenMany(Flux.fromIterable(found)));
             }
         };

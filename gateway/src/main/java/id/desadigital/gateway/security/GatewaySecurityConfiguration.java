@@ -79,6 +79,8 @@ public class GatewaySecurityConfiguration {
                         .hasRole(ADMIN)
                         // Accounts: create, list, set a password, enable or disable.
                         .pathMatchers("/api/auth/users/**").hasRole(ADMIN)
+                        // The services' read models: their state and a rebuild from the topic (docs/operations.md).
+                        .pathMatchers("/api/villages/read-models/**", "/api/budget/read-models/**").hasRole(ADMIN)
                         .pathMatchers("/actuator/**").hasRole(ADMIN)
                         // Ledger writes, by the role API.md names; budget-service checks them again, with the
                         // village a head is scoped to.

@@ -194,6 +194,26 @@ class AccessRulesTest extends GatewayTestBase {
     }
 
     @Test
+    void onlyAnAdminReachesTheServicesReadModels() {
+        BackendStandIn.VILLAGE.village("33.03.01.2005", "ACTIVE");
+        String admin = adminToken();
+        String auditor = userToken("auditor.read-models", "AUDITOR", null);
+        String finance = userToken("finance.read-models", "FINANCE_OFFICER", null);
+        String head = userToken("kades.read-models", "VILLAGE_HEAD", "33.03.01.2005");
+
+        for (String[] model : new String[][] {{"/api/villages/read-models/budget-figures", "village"},
+                {"/api/budget/read-models/known-villages", "budget"}}) {
+            expectGet(model[0], admin, 200).expectBody().jsonPath("$.service").isEqualTo(model[1]);
+            expectPost(model[0] + "/rebuild", admin, 200);
+            for (String other : new String[] {auditor, finance, head}) {
+                expectGet(model[0], other, 403);
+                expectPost(model[0] + "/rebuild", other, 403);
+            }
+            web.post().uri(model[0] + "/rebuild").exchange().expectStatus().isUnauthorized();
+        }
+    }
+
+    @Test
     void thePublicApiNeedsNoToken() {
         web.get().uri("/api/public/programs?fiscalYear=2026")
                 .exchange()

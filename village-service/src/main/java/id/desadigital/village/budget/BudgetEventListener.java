@@ -12,9 +12,8 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
-import org.springframework.stereotype.Component;
+import org.springframework.kafka.listener.BatchMessageListener;
 
 import id.desadigital.contracts.EventCodec;
 import id.desadigital.contracts.Topics;
@@ -29,12 +28,10 @@ import id.desadigital.platform.observability.Traces;
  * Feeds the village budget figures from {@code budget-events}, a batch of records at a time: one read and one bulk
  * write per batch instead of two commands per event. Program-level events are read and passed over. Failures are
  * left to the container's error handler, told which record failed: a record that breaks the contract is
- * dead-lettered at once, anything else retried with back-off.
+ * dead-lettered at once, anything else retried with back-off. One listener per generation of the figures
+ * ({@link BudgetFiguresReadModel}), each writing to its own collection.
  */
-@Component
-class BudgetEventListener {
-
-    static final String LISTENER_ID = "village-budget-events";
+class BudgetEventListener implements BatchMessageListener<String, String> {
 
     private static final Logger log = LoggerFactory.getLogger(BudgetEventListener.class);
 
@@ -51,6 +48,11 @@ class BudgetEventListener {
         this.traces = traces;
     }
 
+    @Override
+    public void onMessage(List<ConsumerRecord<String, String>> records) {
+        onBudgetEvents(records);
+    }
+
     /**
      * Applies a batch. Every record before the first one that cannot be handled is stored when this returns or
      * throws {@link BatchListenerFailedException} naming that record: the error handler commits the offsets before
@@ -60,9 +62,11 @@ class BudgetEventListener {
      * an overflow) are applied too: a refused record is never applied later, so skipping it cannot put a village's
      * events out of order, and their redelivery finds them applied. Records after a record that failed for any
      * other reason are left alone, because that record may still be applied once retried.
+     * The one exception is a village's events after an event the projection refused: they are held back for the
+     * redelivery (see {@code Outcome.HELD}), so that every refused event is decided against the same state each
+     * time it is delivered, and so reaches the dead-letter topic however the topic is cut into batches (a
+     * replay's batches are not the live feed's).
      */
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = Topics.BUDGET_EVENTS, batch = "true",
-            concurrency = "${desa.kafka.consumer.concurrency}")
     void onBudgetEvents(List<ConsumerRecord<String, String>> records) {
         List<BudgetEvent> events = new ArrayList<>(records.size());
         List<Integer> positions = new ArrayList<>(records.size());

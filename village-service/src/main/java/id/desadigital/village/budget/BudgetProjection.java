@@ -18,7 +18,7 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.stereotype.Component;
+import org.springframework.data.mongodb.core.index.CompoundIndexDefinition;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
@@ -47,7 +47,6 @@ import reactor.core.publisher.Mono;
  * equality, backed by a unique index). Two consumers racing during a partition rebalance, or two instances sharing
  * a store, cannot both win; the villages whose write lost are read again and decided again.
  */
-@Component
 class BudgetProjection {
 
     private static final Logger log = LoggerFactory.getLogger(BudgetProjection.class);
@@ -56,9 +55,23 @@ class BudgetProjection {
     static final int MAX_LOST_RACES = 5;
 
     private final ReactiveMongoTemplate mongo;
+    private final String collection;
 
-    BudgetProjection(ReactiveMongoTemplate mongo) {
+    /** Figures kept in {@code collection}: each generation of the read model has its own ({@link BudgetFiguresReadModel}). */
+    BudgetProjection(ReactiveMongoTemplate mongo, String collection) {
         this.mongo = mongo;
+        this.collection = collection;
+    }
+
+    /**
+     * The unique {@code {_id, sequence}} index the compare-and-set filters on: without it the writes stay correct, but
+     * the embedded store would scan the whole collection on every event.
+     */
+    static Mono<Void> createIndexes(ReactiveMongoTemplate mongo, String collection) {
+        CompoundIndexDefinition index = new CompoundIndexDefinition(new Document("_id", 1)
+                .append(VillageBudget.SEQUENCE, 1));
+        index.named("code_sequence").unique();
+        return mongo.indexOps(collection).createIndex(index).then();
     }
 
     /**
@@ -118,7 +131,7 @@ class BudgetProjection {
 
     /** The stored figures of {@code codes}, by code: one query, which the {@code _id} index answers. */
     private Mono<Map<String, VillageBudget>> read(Collection<String> codes) {
-        return mongo.find(query(where("_id").in(codes)), VillageBudget.class)
+        return mongo.find(query(where("_id").in(codes)), VillageBudget.class, collection)
                 .collectMap(VillageBudget::code);
     }
 
@@ -149,7 +162,7 @@ class BudgetProjection {
         }
         // The driver's own collection rather than the template's bulk operations: only the driver's exception
         // says which insert of the batch was the duplicate.
-        return mongo.getCollection(VillageBudget.COLLECTION)
+        return mongo.getCollection(collection)
                 .flatMap(collection -> Mono.from(collection.bulkWrite(models, new BulkWriteOptions().ordered(false))))
                 .map(result -> result.getMatchedCount() < replaced.size() ? replaced : Set.<String>of())
                 .onErrorResume(MongoBulkWriteException.class, failure -> lostRaces(failure, plans, replaced));
@@ -193,7 +206,13 @@ class BudgetProjection {
         /** Older than the last event applied. */
         STALE,
         /** Claims a sequence another event holds, or would overflow a figure: it can never be applied. */
-        REFUSED
+        REFUSED,
+        /**
+         * Comes after a refused event of its village in the batch, and waits for the batch's redelivery after that
+         * one is dead-lettered: decided now, it could move the figures past the refused event, which redelivered
+         * would then look merely stale and never reach the dead-letter topic.
+         */
+        HELD
     }
 
     /**
@@ -222,10 +241,16 @@ class BudgetProjection {
             VillageBudget current = stored.orElseGet(() -> VillageBudget.none(code));
             List<Decision> decisions = new ArrayList<>(events.size());
             boolean changed = false;
+            boolean held = false;
             for (BudgetEvent event : events) {
+                if (held) {
+                    decisions.add(Decision.of(event, Outcome.HELD));
+                    continue;
+                }
                 Optional<Decision> passedOver = passedOver(event, current);
                 if (passedOver.isPresent()) {
                     decisions.add(passedOver.get());
+                    held = passedOver.get().outcome() == Outcome.REFUSED;
                     continue;
                 }
                 VillageBudget next;
@@ -234,6 +259,7 @@ class BudgetProjection {
                 } catch (ArithmeticException overflow) {
                     decisions.add(new Decision(event, Outcome.REFUSED, "village " + event.villageCode()
                             + " fiscal year " + event.fiscalYear() + " would overflow with event " + event.eventId()));
+                    held = true;
                     continue;
                 }
                 if (event.sequence() > current.sequence() + 1) {

@@ -125,7 +125,7 @@ class BudgetEventListenerTest {
     }
 
     private BudgetEventListener listener(Function<List<BudgetEvent>, Mono<List<Decision>>> store) {
-        BudgetProjection projection = new BudgetProjection(null) {
+        BudgetProjection projection = new BudgetProjection(null, VillageBudget.COLLECTION) {
             @Override
             Mono<List<Decision>> apply(List<BudgetEvent> events) {
                 projected.add(events);

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -35,7 +36,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -43,11 +43,15 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 
 import id.desadigital.contracts.EventEnvelope;
 import id.desadigital.contracts.Topics;
+import id.desadigital.platform.readmodel.ReadModelFeed;
 import id.desadigital.platform.testing.TestTokens;
 import id.desadigital.platform.web.PageOf;
 import id.desadigital.village.support.VillageServiceTest;
 import id.desadigital.village.village.VillageView;
 import id.desadigital.village.village.VillageView.BudgetLine;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import reactor.test.StepVerifier;
 
 /**
@@ -83,7 +87,7 @@ class BudgetFeedTest extends VillageServiceTest {
     KafkaTemplate<String, String> kafka;
 
     @Autowired
-    KafkaListenerEndpointRegistry listeners;
+    ReadModelFeed budgetFigures;
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -181,7 +185,7 @@ class BudgetFeedTest extends VillageServiceTest {
         publish(partition, allocated(code, 1, 2026, 6_000_000));
 
         awaitBudget(code, new BudgetLine(2026, 6_000_000, 0));
-        StepVerifier.create(mongo.findById(programId, VillageBudget.class)).verifyComplete();
+        StepVerifier.create(stored(programId)).verifyComplete();
         assertNoDeadLetterFor(programId);
     }
 
@@ -208,6 +212,30 @@ class BudgetFeedTest extends VillageServiceTest {
     }
 
     @Test
+    void anEventOfAnUnknownTypeOrMissingAFieldIsDeadLetteredAndTheVillagesNextEventStillApplied() {
+        String code = "73.71.01.1008";
+        String unknownType = encode(spent(code, 2, 2026, 1)).replace("SPENDING_RECORDED", "FUNDS_EMBEZZLED");
+        String noEventId = without(encode(spent(code, 2, 2026, 2)), "eventId");
+        String noVillage = without(encode(spent(code, 2, 2026, 3)), "payload", "villageCode");
+
+        // One message at a time: each poison message is a batch of its own, then the good one after them.
+        publish(allocated(code, 1, 2026, 6_000_000));
+        for (String poison : List.of(unknownType, noEventId, noVillage)) {
+            kafka.send(Topics.BUDGET_EVENTS, code, poison).join();
+        }
+        publish(spent(code, 2, 2026, 750_000));
+
+        awaitBudget(code, new BudgetLine(2026, 6_000_000, 750_000));
+        await().atMost(PATIENCE).during(QUIET).until(() -> deadLettersFor(code).size() == 3);
+        List<ConsumerRecord<String, String>> dead = deadLettersFor(code);
+        assertThat(dead).extracting(ConsumerRecord::value).containsExactly(unknownType, noEventId, noVillage);
+        assertThat(dead).extracting(record -> header(record, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).satisfiesExactly(
+                message -> assertThat(message).contains("unknown event type FUNDS_EMBEZZLED"),
+                message -> assertThat(message).contains("'eventId' is missing"),
+                message -> assertThat(message).contains("'villageCode' is 'null'"));
+    }
+
+    @Test
     void anEventClaimingAnAppliedSequenceIsDeadLetteredAndTheRestOfItsBatchApplied() {
         String code = "73.71.01.1007";
         EventEnvelope<?> allocation = allocated(code, 1, 2026, 6_000_000);
@@ -226,10 +254,39 @@ class BudgetFeedTest extends VillageServiceTest {
     }
 
     @Test
+    void everyEventOfABatchClaimingAnAppliedSequenceIsDeadLetteredWhereverTheBatchIsCut() {
+        String first = "73.71.04.1001";
+        String second = "73.71.04.1002";
+        EventEnvelope<?> firstAllocation = allocated(first, 1, 2026, 1_000);
+        EventEnvelope<?> secondAllocation = allocated(second, 1, 2026, 2_000);
+        String notJson = "{\"eventId\": \"" + first + " cut off";
+        EventEnvelope<?> firstClaimant = impostor(firstAllocation);
+        EventEnvelope<?> secondClaimant = impostor(secondAllocation);
+
+        // Each claimant is followed by its village's next event: applied in the same pass, it would move the
+        // village past the claimant, which redelivered after the first dead letter would look merely stale.
+        publishAsOneBatch(List.of(valueOf(firstAllocation), valueOf(secondAllocation), new Message(first, notJson),
+                valueOf(firstClaimant), valueOf(spent(first, 2, 2026, 100)),
+                valueOf(secondClaimant), valueOf(spent(second, 2, 2026, 200))));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(stored(first).map(VillageBudget::lines).block())
+                    .isEqualTo(List.of(new BudgetLine(2026, 1_000, 100)));
+            assertThat(stored(second).map(VillageBudget::lines).block())
+                    .isEqualTo(List.of(new BudgetLine(2026, 2_000, 200)));
+        });
+        await().atMost(PATIENCE).during(QUIET).until(() -> deadLettersFor(first).size() == 2
+                && deadLettersFor(second).size() == 1);
+        assertThat(deadLettersFor(first)).extracting(ConsumerRecord::value)
+                .containsExactly(notJson, encode(firstClaimant));
+        assertThat(deadLettersFor(second)).extracting(ConsumerRecord::value).containsExactly(encode(secondClaimant));
+    }
+
+    @Test
     void figuresForAVillageNotYetRegisteredAreKeptAndShownOnceItIs() {
         publish(allocated(LATECOMER, 1, 2026, 3_000_000));
-        await().atMost(PATIENCE).untilAsserted(() -> StepVerifier.create(mongo.findById(LATECOMER,
-                VillageBudget.class)).expectNextCount(1).verifyComplete());
+        await().atMost(PATIENCE).untilAsserted(() -> StepVerifier.create(stored(LATECOMER))
+                .expectNextCount(1).verifyComplete());
         get("/api/villages/" + LATECOMER).exchange().expectStatus().isNotFound();
 
         importCsv(HEADER
@@ -272,6 +329,11 @@ class BudgetFeedTest extends VillageServiceTest {
         assertThat(changed.budget()).containsExactly(new BudgetLine(2026, 2_500_000, 0));
     }
 
+    /** The figures stored for {@code key}, in the generation reads are served from. */
+    private Mono<VillageBudget> stored(String key) {
+        return budgetFigures.collection().flatMap(collection -> mongo.findById(key, VillageBudget.class, collection));
+    }
+
     private List<BudgetLine> budgetOf(String code) {
         return get("/api/villages/" + code).exchange()
                 .expectStatus().isOk()
@@ -295,7 +357,10 @@ class BudgetFeedTest extends VillageServiceTest {
      * partition, each key's messages in the order given.
      */
     private void publishAsOneBatch(List<Message> messages) {
-        MessageListenerContainer container = listeners.getListenerContainer(BudgetEventListener.LISTENER_ID);
+        long active = budgetFigures.status().block().active().generation();
+        // The feed starts its containers once it has read its state, just after the service has started.
+        MessageListenerContainer container = await().atMost(PATIENCE)
+                .until(() -> budgetFigures.container(active), Optional::isPresent).orElseThrow();
         container.pause();
         try {
             await().atMost(PATIENCE).until(container::isContainerPaused);
@@ -331,6 +396,18 @@ class BudgetFeedTest extends VillageServiceTest {
     /** Polls for a while rather than once: the reader may not have fetched a dead letter that is already stored. */
     private void assertNoDeadLetterFor(String key) {
         await().atMost(QUIET.plusSeconds(1)).during(QUIET).until(() -> deadLettersFor(key).isEmpty());
+    }
+
+    /** {@code json} without the field at {@code path} (an envelope field, or {@code "payload", name}). */
+    static String without(String json, String... path) {
+        JsonMapper mapper = JsonMapper.builder().build();
+        ObjectNode root = (ObjectNode) mapper.readTree(json);
+        ObjectNode parent = root;
+        for (int i = 0; i < path.length - 1; i++) {
+            parent = (ObjectNode) parent.get(path[i]);
+        }
+        parent.remove(path[path.length - 1]);
+        return mapper.writeValueAsString(root);
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -19,6 +19,7 @@ import java.util.function.Supplier;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -51,12 +52,16 @@ class BudgetProjectionTest extends VillageServiceTest {
     private static final AtomicInteger NEXT_VILLAGE = new AtomicInteger(2001);
 
     @Autowired
-    BudgetProjection projection;
-
-    @Autowired
     ReactiveMongoTemplate mongo;
 
+    private BudgetProjection projection;
+
     private final List<MongoClient> clients = new ArrayList<>();
+
+    @BeforeEach
+    void projection() {
+        projection = over(mongo);
+    }
 
     @AfterEach
     void closeClients() {
@@ -115,21 +120,28 @@ class BudgetProjectionTest extends VillageServiceTest {
     }
 
     @Test
-    void anEventThatWouldOverflowAFigureIsRefusedAloneAndTheFiguresKept() {
+    void anEventThatWouldOverflowAFigureIsRefusedTheFiguresKeptAndTheVillagesLaterEventsHeldForTheRedelivery() {
         String code = newVillageCode();
         VillageBudget nearlyFull = new VillageBudget(code, 1, "seeded", null,
                 List.of(new YearFigures(2026, Long.MAX_VALUE - 10, 0)));
         StepVerifier.create(mongo.insert(nearlyFull)).expectNextCount(1).verifyComplete();
+        EventEnvelope<?> overflowing = allocated(code, 2, 2026, 11);
+        List<EventEnvelope<?>> after = List.of(spent(code, 3, 2026, 11), reversed(code, 4, 2026, 11));
 
-        StepVerifier.create(apply(allocated(code, 2, 2026, 11), spent(code, 3, 2026, 11),
-                        reversed(code, 4, 2026, 11)))
+        StepVerifier.create(apply(overflowing, after.get(0), after.get(1)))
                 .assertNext(decisions -> {
                     assertThat(decisions).extracting(Decision::outcome)
-                            .containsExactly(Outcome.REFUSED, Outcome.APPLIED, Outcome.APPLIED);
+                            .containsExactly(Outcome.REFUSED, Outcome.HELD, Outcome.HELD);
                     assertThat(decisions.get(0).refusal()).contains("fiscal year 2026 would overflow");
                 })
                 .verifyComplete();
+        assertStored(code, 1, new BudgetLine(2026, Long.MAX_VALUE - 10, 0));
 
+        // Delivered again after the refused event's dead letter, as the error handler does.
+        StepVerifier.create(apply(after))
+                .assertNext(decisions -> assertThat(decisions).extracting(Decision::outcome)
+                        .containsExactly(Outcome.APPLIED, Outcome.APPLIED))
+                .verifyComplete();
         assertStored(code, 4, new BudgetLine(2026, Long.MAX_VALUE - 10, 0));
     }
 
@@ -165,7 +177,7 @@ class BudgetProjectionTest extends VillageServiceTest {
         }
         List<BsonDocument> commands = new CopyOnWriteArrayList<>();
 
-        StepVerifier.create(new BudgetProjection(recordingTemplate(commands)).apply(events(batch)))
+        StepVerifier.create(over(recordingTemplate(commands)).apply(events(batch)))
                 .assertNext(decisions -> assertThat(decisions).extracting(Decision::outcome)
                         .containsOnly(Outcome.APPLIED).hasSize(120))
                 .verifyComplete();
@@ -197,7 +209,7 @@ class BudgetProjectionTest extends VillageServiceTest {
         List<VillageBudget> before = stored(codes);
         List<BsonDocument> commands = new CopyOnWriteArrayList<>();
 
-        StepVerifier.create(new BudgetProjection(recordingTemplate(commands)).apply(events(batch)))
+        StepVerifier.create(over(recordingTemplate(commands)).apply(events(batch)))
                 .assertNext(decisions -> assertThat(decisions).extracting(Decision::outcome)
                         .containsExactly(Outcome.STALE, Outcome.STALE, Outcome.DUPLICATE, Outcome.DUPLICATE))
                 .verifyComplete();
@@ -211,7 +223,7 @@ class BudgetProjectionTest extends VillageServiceTest {
         String code = newVillageCode();
         EventEnvelope<?> allocation = allocated(code, 1, 2026, 1_000);
         // Another consumer (a second instance, during a rebalance) applies the same event after our read.
-        BudgetProjection racing = new BudgetProjection(racingTemplate(() -> apply(allocation)));
+        BudgetProjection racing = over(racingTemplate(() -> apply(allocation)));
 
         StepVerifier.create(racing.apply(events(allocation, spent(code, 2, 2026, 250))))
                 .assertNext(decisions -> assertThat(decisions).extracting(Decision::outcome)
@@ -228,17 +240,20 @@ class BudgetProjectionTest extends VillageServiceTest {
         StepVerifier.create(apply(allocated(contested, 1, 2026, 1_000), allocated(quiet, 1, 2026, 1_000)))
                 .expectNextCount(1).verifyComplete();
         EventEnvelope<?> otherSecond = spent(contested, 2, 2026, 100);
-        BudgetProjection racing = new BudgetProjection(racingTemplate(() -> apply(otherSecond)));
+        BudgetProjection racing = over(racingTemplate(() -> apply(otherSecond)));
 
-        StepVerifier.create(racing.apply(events(impostor(otherSecond), spent(quiet, 2, 2026, 10),
-                        spent(contested, 3, 2026, 200))))
+        EventEnvelope<?> third = spent(contested, 3, 2026, 200);
+        StepVerifier.create(racing.apply(events(impostor(otherSecond), spent(quiet, 2, 2026, 10), third)))
                 .assertNext(decisions -> {
                     assertThat(decisions).extracting(Decision::outcome)
-                            .containsExactly(Outcome.REFUSED, Outcome.APPLIED, Outcome.APPLIED);
+                            .containsExactly(Outcome.REFUSED, Outcome.APPLIED, Outcome.HELD);
                     assertThat(decisions.get(0).refusal()).contains(otherSecond.eventId());
                 })
                 .verifyComplete();
+        assertStored(contested, 2, new BudgetLine(2026, 1_000, 100));
 
+        // What the refused event held back comes again once it is dead-lettered.
+        StepVerifier.create(apply(third)).expectNextCount(1).verifyComplete();
         assertStored(contested, 3, new BudgetLine(2026, 1_000, 300));
         assertStored(quiet, 2, new BudgetLine(2026, 1_000, 10));
     }
@@ -248,7 +263,7 @@ class BudgetProjectionTest extends VillageServiceTest {
         String code = newVillageCode();
         // Between every read and write the figures appear or disappear, so no write of ours can ever match.
         AtomicInteger reads = new AtomicInteger();
-        BudgetProjection racing = new BudgetProjection(racingTemplate(() -> {
+        BudgetProjection racing = over(racingTemplate(() -> {
             reads.incrementAndGet();
             return mongo.findById(code, VillageBudget.class).hasElement().flatMap(present -> present
                     ? mongo.remove(query(where("_id").is(code)), VillageBudget.class)
@@ -307,6 +322,11 @@ class BudgetProjectionTest extends VillageServiceTest {
                 .block();
     }
 
+    /** The projection of generation 0, the collection the service always had, through {@code template}. */
+    private static BudgetProjection over(ReactiveMongoTemplate template) {
+        return new BudgetProjection(template, VillageBudget.COLLECTION);
+    }
+
     /** A template over a client of its own, which records every command sent to village_budgets. */
     private ReactiveMongoTemplate recordingTemplate(List<BsonDocument> commands) {
         CommandListener recorder = new CommandListener() {
@@ -333,8 +353,8 @@ class BudgetProjectionTest extends VillageServiceTest {
     private ReactiveMongoTemplate racingTemplate(Supplier<Mono<?>> otherWriter) {
         return new ReactiveMongoTemplate(mongo.getMongoDatabaseFactory(), mongo.getConverter()) {
             @Override
-            public <T> Flux<T> find(Query query, Class<T> entityClass) {
-                return super.find(query, entityClass).collectList()
+            public <T> Flux<T> find(Query query, Class<T> entityClass, String collectionName) {
+                return super.find(query, entityClass, collectionName).collectList()
                         .flatMapMany(found -> otherWriter.get().thenMany(Flux.fromIterable(found)));
             }
         };

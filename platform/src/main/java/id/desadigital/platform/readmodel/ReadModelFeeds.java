@@ -1,0 +1,41 @@
+package id.desadigital.platform.readmodel;
+
+import java.time.Clock;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+
+/**
+ * Makes the {@link ReadModelFeed} of each read model a service declares, with the service's store, its listener
+ * container factory (so the dead-letter handling and the consumer settings are the service's own) and its consumer
+ * group as the prefix of every later generation's group.
+ */
+public final class ReadModelFeeds {
+
+    private final ReactiveMongoTemplate mongo;
+    private final ConsumerOffsets offsets;
+    private final ConcurrentKafkaListenerContainerFactory<?, ?> containers;
+    private final ReadModelProperties properties;
+    private final String groupPrefix;
+
+    ReadModelFeeds(ReactiveMongoTemplate mongo, ConsumerOffsets offsets,
+            ConcurrentKafkaListenerContainerFactory<?, ?> containers, ReadModelProperties properties) {
+        this.mongo = mongo;
+        this.offsets = offsets;
+        this.containers = containers;
+        this.properties = properties;
+        Object group = containers.getConsumerFactory().getConfigurationProperties().get(ConsumerConfig.GROUP_ID_CONFIG);
+        if (group == null || group.toString().isBlank()) {
+            throw new IllegalStateException("spring.kafka.consumer.group-id must name the service's consumer group: "
+                    + "it is the read models' generation 0 group and the prefix of every later one");
+        }
+        this.groupPrefix = group.toString();
+    }
+
+    /** A feed of its own for {@code model}; a bean, so that it starts and stops with the service. */
+    public ReadModelFeed feed(ReadModel model) {
+        return new ReadModelFeed(model, groupPrefix, mongo, offsets, containers, properties.pollInterval(),
+                Clock.systemUTC());
+    }
+}
