@@ -57,14 +57,23 @@ final class ConsumerOffsets {
                 })));
     }
 
+    /** The first offset each partition still holds: 0 unless retention or a deletion removed its first records. */
+    Mono<Map<TopicPartition, Long>> starts(Collection<TopicPartition> partitions) {
+        return offsets(partitions, OffsetSpec.earliest());
+    }
+
     /**
      * The end of each partition as a read_committed consumer (the services' setting) sees it: the offset the next
      * record will get, past any transaction still open.
      */
     Mono<Map<TopicPartition, Long>> ends(Collection<TopicPartition> partitions) {
-        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-        return from(() -> admin.listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all())
+        return offsets(partitions, OffsetSpec.latest());
+    }
+
+    private Mono<Map<TopicPartition, Long>> offsets(Collection<TopicPartition> partitions, OffsetSpec spec) {
+        Map<TopicPartition, OffsetSpec> wanted = new HashMap<>();
+        partitions.forEach(partition -> wanted.put(partition, spec));
+        return from(() -> admin.listOffsets(wanted, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all())
                 .map(offsets -> offsets.entrySet().stream()
                         .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().offset())));
     }

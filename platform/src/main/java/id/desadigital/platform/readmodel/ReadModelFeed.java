@@ -3,6 +3,7 @@ package id.desadigital.platform.readmodel;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -117,9 +118,10 @@ public final class ReadModelFeed implements ReadModelSource, SmartLifecycle {
     }
 
     /**
-     * Begins a rebuild into the next generation, or refuses with a 409 while one is under way. Deletes what the last
-     * rebuild kept of the generation it replaced, first. Answers at once; every instance (this one included) starts
-     * feeding the new generation at its next look at the state.
+     * Begins a rebuild into the next generation. Refuses with a 409 while one is under way, and when the topic no
+     * longer starts at its first event. Deletes what the last rebuild kept of the generation it replaced, first.
+     * Answers at once; every instance (this one included) starts feeding the new generation at its next look at
+     * the state.
      */
     public Mono<ReadModelStatus> rebuild(String actor) {
         return states.load(model.name()).flatMap(current -> {
@@ -129,7 +131,8 @@ public final class ReadModelFeed implements ReadModelSource, SmartLifecycle {
             ReadModelState next = current.rebuilding(actor, clock.instant());
             // The retired generation is neither read nor fed (it was replaced before this rebuild could be asked
             // for), so removing it before the claim is safe even if the claim then loses to another request.
-            return discard(current.retired())
+            return wholeTopic()
+                    .then(discard(current.retired()))
                     .then(states.compareAndSet(current, next))
                     .flatMap(claimed -> claimed ? statusOf(next) : states.load(model.name())
                             .flatMap(changed -> Mono.error(changed.isRebuilding() ? underWay(changed)
@@ -228,6 +231,23 @@ public final class ReadModelFeed implements ReadModelSource, SmartLifecycle {
                             .flatMap(switched -> adopt(next));
                 })
                 .then();
+    }
+
+    /**
+     * Refuses a rebuild from a topic that no longer starts at its first event: the rebuilt generation would leave out
+     * what retention or a deletion removed, and replace complete figures with incomplete ones.
+     */
+    private Mono<Void> wholeTopic() {
+        return offsets.partitions(model.topic()).flatMap(offsets::starts).flatMap(starts -> {
+            List<String> truncated = starts.entrySet().stream()
+                    .filter(start -> start.getValue() > 0)
+                    .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(TopicPartition::partition)))
+                    .map(start -> start.getKey() + " starts at offset " + start.getValue())
+                    .toList();
+            return truncated.isEmpty() ? Mono.empty() : Mono.error(ApiProblem.conflict(model.topic()
+                    + " no longer holds its first events (" + String.join(", ", truncated) + "): retention or a "
+                    + "deletion removed them, and a rebuild would leave them out of " + model.name()));
+        });
     }
 
     /** Removes a generation nobody reads or feeds any more: its collection and its consumer group. */
