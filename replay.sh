@@ -90,7 +90,11 @@ while :; do
   sleep "$POLL"
   status=$(call GET "$state_url")
   if [ "$status" != 200 ]; then
-    echo "replay: state not available ($status), asking again: $(cat "$body")" >&2
+    # A restarting service (the rebuild goes on from where it was) or a broker away: say so once, keep asking.
+    if [ "$shown" != "$status" ]; then
+      echo "replay: the state is not available ($status), asking again: $(cat "$body")" >&2
+      shown=$status
+    fi
     continue
   fi
   active=$(object active | field generation)
