@@ -53,7 +53,10 @@ class VillageProjection {
     private final ReactiveMongoTemplate mongo;
     private final String collection;
 
-    /** A view kept in {@code collection}: each generation of the read model has its own ({@link KnownVillagesReadModel}). */
+    /**
+     * A view kept in {@code collection}: each generation of the read model has its own
+     * ({@link KnownVillagesReadModel}).
+     */
     VillageProjection(ReactiveMongoTemplate mongo, String collection) {
         this.mongo = mongo;
         this.collection = collection;

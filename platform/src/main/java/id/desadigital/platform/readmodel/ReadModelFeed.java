@@ -166,9 +166,11 @@ public final class ReadModelFeed implements ReadModelSource, SmartLifecycle {
     }
 
     /**
-     * Whether the rebuilt generation may replace the active one: on every partition it has read at least as far as
-     * the active one had when asked (which is asked first). Reads then never go back in time at the switch, and
-     * everything the active generation holds, the rebuilt one holds too.
+     * Whether the rebuilt generation may replace the active one: on every partition its group has committed at least
+     * as far as the active one's had when asked (which is asked first). Everything the active generation had
+     * applied by then, the rebuilt one has applied too, so reads do not go back at the switch (but for a batch the
+     * active one stored and had not committed yet, which the rebuilt one applies a moment later, as a live feed
+     * applies any new event).
      */
     static boolean caughtUp(Collection<TopicPartition> partitions, Map<TopicPartition, Long> active,
             Map<TopicPartition, Long> rebuilt) {

@@ -57,7 +57,10 @@ class BudgetProjection {
     private final ReactiveMongoTemplate mongo;
     private final String collection;
 
-    /** Figures kept in {@code collection}: each generation of the read model has its own ({@link BudgetFiguresReadModel}). */
+    /**
+     * Figures kept in {@code collection}: each generation of the read model has its own
+     * ({@link BudgetFiguresReadModel}).
+     */
     BudgetProjection(ReactiveMongoTemplate mongo, String collection) {
         this.mongo = mongo;
         this.collection = collection;
