@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import id.desadigital.contracts.EventCodec;
 import id.desadigital.contracts.Topics;
 import id.desadigital.platform.kafka.MessagingProperties;
+import id.desadigital.platform.observability.Traces;
 import id.desadigital.platform.readmodel.ReadModel;
 import id.desadigital.platform.readmodel.ReadModelFeed;
 import id.desadigital.platform.readmodel.ReadModelFeeds;
@@ -25,10 +26,11 @@ class KnownVillagesReadModel {
 
     @Bean
     ReadModelFeed knownVillagesFeed(ReadModelFeeds feeds, ReactiveMongoTemplate mongo, EventCodec villageEventCodec,
-            MessagingProperties messaging, @Value("${desa.kafka.consumer.concurrency}") int concurrency) {
+            MessagingProperties messaging, Traces traces,
+            @Value("${desa.kafka.consumer.concurrency}") int concurrency) {
         return feeds.feed(new ReadModel(NAME, Topics.VILLAGE_EVENTS, KnownVillage.COLLECTION, concurrency,
                 collection -> new VillageEventListener(villageEventCodec, new VillageProjection(mongo, collection),
-                        messaging),
+                        messaging, traces),
                 collection -> VillageProjection.createIndexes(mongo, collection)));
     }
 }

@@ -62,6 +62,7 @@ public final class ReadModelFeed implements ReadModelSource, SmartLifecycle {
 
     private final ReadModel model;
     private final String groupPrefix;
+    private final String clientIdPrefix;
     private final ReactiveMongoTemplate mongo;
     private final ReadModelStates states;
     private final ConsumerOffsets offsets;
@@ -75,10 +76,12 @@ public final class ReadModelFeed implements ReadModelSource, SmartLifecycle {
     private volatile boolean started;
     private Disposable following;
 
-    ReadModelFeed(ReadModel model, String groupPrefix, ReactiveMongoTemplate mongo, ConsumerOffsets offsets,
-            ConcurrentKafkaListenerContainerFactory<?, ?> containers, Duration pollInterval, Clock clock) {
+    ReadModelFeed(ReadModel model, String groupPrefix, String clientIdPrefix, ReactiveMongoTemplate mongo,
+            ConsumerOffsets offsets, ConcurrentKafkaListenerContainerFactory<?, ?> containers, Duration pollInterval,
+            Clock clock) {
         this.model = model;
         this.groupPrefix = groupPrefix;
+        this.clientIdPrefix = clientIdPrefix;
         this.mongo = mongo;
         this.states = new ReadModelStates(mongo);
         this.offsets = offsets;
@@ -313,7 +316,9 @@ public final class ReadModelFeed implements ReadModelSource, SmartLifecycle {
         ConcurrentMessageListenerContainer<?, ?> container = containers.createContainer(model.topic());
         ContainerProperties properties = container.getContainerProperties();
         properties.setGroupId(consumerGroup(generation));
-        properties.setClientId(model.name() + "-" + generation);
+        // Consumers named by read model and generation (their metrics and the broker's logs tell them apart), after
+        // the service's own client id when it sets one.
+        properties.setClientId(clientIdPrefix + model.name() + "-" + generation);
         // A generation reads its topic from the start, whatever the service's consumer settings say.
         Properties fromTheStart = new Properties();
         fromTheStart.setProperty(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -8,8 +8,9 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 
 /**
  * Makes the {@link ReadModelFeed} of each read model a service declares, with the service's store, its listener
- * container factory (so the dead-letter handling and the consumer settings are the service's own) and its consumer
- * group as the prefix of every later generation's group.
+ * container factory (so the dead-letter handling and the consumer settings are the service's own), its consumer
+ * group as the prefix of every later generation's group, and its client id (when it sets one) as the prefix of its
+ * consumers' names.
  */
 public final class ReadModelFeeds {
 
@@ -18,6 +19,7 @@ public final class ReadModelFeeds {
     private final ConcurrentKafkaListenerContainerFactory<?, ?> containers;
     private final ReadModelProperties properties;
     private final String groupPrefix;
+    private final String clientIdPrefix;
 
     ReadModelFeeds(ReactiveMongoTemplate mongo, ConsumerOffsets offsets,
             ConcurrentKafkaListenerContainerFactory<?, ?> containers, ReadModelProperties properties) {
@@ -31,11 +33,14 @@ public final class ReadModelFeeds {
                     + "it is the read models' generation 0 group and the prefix of every later one");
         }
         this.groupPrefix = group.toString();
+        Object clientId = containers.getConsumerFactory().getConfigurationProperties()
+                .get(ConsumerConfig.CLIENT_ID_CONFIG);
+        this.clientIdPrefix = clientId == null || clientId.toString().isBlank() ? "" : clientId + "-";
     }
 
     /** A feed of its own for {@code model}; a bean, so that it starts and stops with the service. */
     public ReadModelFeed feed(ReadModel model) {
-        return new ReadModelFeed(model, groupPrefix, mongo, offsets, containers, properties.pollInterval(),
-                Clock.systemUTC());
+        return new ReadModelFeed(model, groupPrefix, clientIdPrefix, mongo, offsets, containers,
+                properties.pollInterval(), Clock.systemUTC());
     }
 }

@@ -7,6 +7,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 
 import id.desadigital.contracts.Topics;
 import id.desadigital.platform.kafka.MessagingProperties;
+import id.desadigital.platform.observability.Traces;
 import id.desadigital.platform.readmodel.ReadModel;
 import id.desadigital.platform.readmodel.ReadModelFeed;
 import id.desadigital.platform.readmodel.ReadModelFeeds;
@@ -23,9 +24,9 @@ class BudgetFiguresReadModel {
 
     @Bean
     ReadModelFeed budgetFiguresFeed(ReadModelFeeds feeds, ReactiveMongoTemplate mongo, MessagingProperties messaging,
-            @Value("${desa.kafka.consumer.concurrency}") int concurrency) {
+            Traces traces, @Value("${desa.kafka.consumer.concurrency}") int concurrency) {
         return feeds.feed(new ReadModel(NAME, Topics.BUDGET_EVENTS, VillageBudget.COLLECTION, concurrency,
-                collection -> new BudgetEventListener(new BudgetProjection(mongo, collection), messaging),
+                collection -> new BudgetEventListener(new BudgetProjection(mongo, collection), messaging, traces),
                 collection -> BudgetProjection.createIndexes(mongo, collection)));
     }
 }

@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
@@ -31,6 +31,7 @@ import id.desadigital.contracts.EventEnvelope;
 import id.desadigital.contracts.Topics;
 import id.desadigital.contracts.budget.FundsAllocated;
 import id.desadigital.contracts.budget.SpendingRecorded;
+import id.desadigital.platform.readmodel.ReadModelFeed;
 import id.desadigital.platform.testing.MongoStandIn;
 import id.desadigital.platform.testing.TestTokens;
 import id.desadigital.village.VillageServiceApplication;
@@ -56,7 +57,7 @@ class ConsumerGroupRebalanceTest extends VillageServiceTest {
     KafkaTemplate<String, String> kafka;
 
     @Autowired
-    KafkaListenerEndpointRegistry listeners;
+    ReadModelFeed budgetFigures;
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -69,7 +70,7 @@ class ConsumerGroupRebalanceTest extends VillageServiceTest {
     void noBudgetEventIsLostOrAppliedTwiceWhileASecondInstanceJoinsAndLeavesTheGroup() throws Exception {
         assertThat(kafka.partitionsFor(Topics.BUDGET_EVENTS))
                 .as("budget-events needs several partitions for a rebalance to move some").hasSizeGreaterThan(1);
-        MessageListenerContainer first = listeners.getListenerContainer(BudgetEventListener.LISTENER_ID);
+        MessageListenerContainer first = activeContainer(budgetFigures);
         CompletableFuture<Void> publisher = CompletableFuture.runAsync(this::publishUntilStopped);
         try {
             awaitPublished(published.get() + VILLAGES.size());
@@ -77,8 +78,7 @@ class ConsumerGroupRebalanceTest extends VillageServiceTest {
             try (ConfigurableApplicationContext secondInstance = startSecondInstance();
                     Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                             broker.getBrokersAsString()))) {
-                MessageListenerContainer second = secondInstance.getBean(KafkaListenerEndpointRegistry.class)
-                        .getListenerContainer(BudgetEventListener.LISTENER_ID);
+                MessageListenerContainer second = activeContainer(secondInstance.getBean(ReadModelFeed.class));
                 await().atMost(PATIENCE).until(() -> second.getAssignedPartitions().containsAll(partitions()));
                 // Only the second instance holds partitions now, so the group's offsets move only once it has
                 // stored a batch.
@@ -95,7 +95,8 @@ class ConsumerGroupRebalanceTest extends VillageServiceTest {
 
         await().atMost(PATIENCE).untilAsserted(() -> VILLAGES.forEach(code -> {
             Expected events = expected.get(code);
-            StepVerifier.create(mongo.findById(code, VillageBudget.class))
+            StepVerifier.create(budgetFigures.collection()
+                    .flatMap(collection -> mongo.findById(code, VillageBudget.class, collection)))
                     .assertNext(budget -> {
                         assertThat(budget.sequence()).as("last sequence applied to %s", code)
                                 .isEqualTo(events.sequence());
@@ -124,6 +125,12 @@ class ConsumerGroupRebalanceTest extends VillageServiceTest {
                 published.incrementAndGet();
             }
         }
+    }
+
+    /** The container feeding the figures that are read, once the feed has started it. */
+    private static MessageListenerContainer activeContainer(ReadModelFeed feed) {
+        long active = feed.status().block().active().generation();
+        return await().atMost(PATIENCE).until(() -> feed.container(active), Optional::isPresent).orElseThrow();
     }
 
     private void awaitPublished(int count) {
