@@ -28,11 +28,7 @@ public final class ReadModelFeeds {
         this.containers = containers;
         this.properties = properties;
         Object group = containers.getConsumerFactory().getConfigurationProperties().get(ConsumerConfig.GROUP_ID_CONFIG);
-        if (group == null || group.toString().isBlank()) {
-            throw new IllegalStateException("spring.kafka.consumer.group-id must name the service's consumer group: "
-                    + "it is the read models' generation 0 group and the prefix of every later one");
-        }
-        this.groupPrefix = group.toString();
+        this.groupPrefix = group == null ? "" : group.toString();
         Object clientId = containers.getConsumerFactory().getConfigurationProperties()
                 .get(ConsumerConfig.CLIENT_ID_CONFIG);
         this.clientIdPrefix = clientId == null || clientId.toString().isBlank() ? "" : clientId + "-";
@@ -40,6 +36,11 @@ public final class ReadModelFeeds {
 
     /** A feed of its own for {@code model}; a bean, so that it starts and stops with the service. */
     public ReadModelFeed feed(ReadModel model) {
+        // Checked here, not at start-up: a service that consumes nothing into a read model needs no group.
+        if (groupPrefix.isBlank()) {
+            throw new IllegalStateException("spring.kafka.consumer.group-id must name the service's consumer group: "
+                    + "it is the read models' generation 0 group and the prefix of every later one");
+        }
         return new ReadModelFeed(model, groupPrefix, clientIdPrefix, mongo, offsets, containers,
                 properties.pollInterval(), Clock.systemUTC());
     }
