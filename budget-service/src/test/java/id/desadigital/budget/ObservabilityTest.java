@@ -110,7 +110,7 @@ class ObservabilityTest {
                 .contains("desa_outbox_pending_documents{application=\"budget-service\",outbox=\"village_accounts\"}")
                 .contains("desa_outbox_pending_documents{application=\"budget-service\",outbox=\"programs\"}")
                 // The village-events consumer's lag, and the account-events reader's.
-                .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"consumer-budget-service-")
+                .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"known-villages-0-")
                 .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"budget-service-account-events\"");
     }
 

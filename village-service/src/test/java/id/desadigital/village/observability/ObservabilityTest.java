@@ -77,7 +77,7 @@ class ObservabilityTest extends VillageServiceTest {
                 .contains("le=\"0.025\"")
                 .contains("desa_outbox_pending_documents{application=\"village-service\",outbox=\"villages\"}")
                 // The budget-events consumer's lag, and the account-events reader's.
-                .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"consumer-village-service-")
+                .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"budget-figures-0-")
                 .containsPattern("kafka_consumer_fetch_manager_records_lag_max\\{[^}]*client_id=\"village-service-account-events\"");
     }
 
