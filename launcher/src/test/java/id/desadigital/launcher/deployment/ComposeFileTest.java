@@ -320,6 +320,10 @@ class ComposeFileTest {
             Path file = module.resolve("src/main/resources/application.yml");
             assertThat(file).as("application.yml of %s", module.getFileName()).exists();
             String text = Files.readString(file);
+            // A service on platform also reads platform's defaults (desa-platform.yml: METRICS_TOKEN and the like).
+            if (Files.readString(module.resolve("pom.xml")).contains("<artifactId>platform</artifactId>")) {
+                text += "\n" + Files.readString(module.resolveSibling("platform/src/main/resources/desa-platform.yml"));
+            }
             Map<String, Object> yml = yaml(file);
             Object port = map(yml.getOrDefault("server", Map.of()), "server").get("port");
             Matcher matcher = PORT_PLACEHOLDER.matcher(String.valueOf(port));
