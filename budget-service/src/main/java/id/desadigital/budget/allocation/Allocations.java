@@ -83,6 +83,9 @@ public class Allocations {
                     return null;
                 }
                 AccountAllocation allocation = account.allocation(allocationId).orElseThrow();
+                if (allocation.isAdjustedBy(entryId)) {
+                    return null;
+                }
                 account.requireOpen(allocation);
                 long amount = Math.addExact(allocation.amount(), delta);
                 if (amount < allocation.spent()) {
@@ -130,6 +133,10 @@ public class Allocations {
             return Outboxed.appending(allocated).push("allocations", allocation);
         }
         AccountAllocation allocation = account.allocation(reservation.allocationId()).orElseThrow();
+        if (allocation.isAdjustedBy(reservation.entryId())) {
+            // Taken before, and its entry has left the outbox since: only the settling is left.
+            return null;
+        }
         return adjusted(account, allocation, reservation.entryId(), reservation.amount(),
                 Math.addExact(allocation.amount(), reservation.amount()), reservation.note(), reservation.actor());
     }
@@ -140,7 +147,7 @@ public class Allocations {
                 allocation.programId(), account.villageCode(),
                 new AllocationAdjusted(allocation.id(), allocation.programId(), allocation.fiscalYear(),
                         account.villageCode(), delta, amount, reason));
-        return Outboxed.appending(entry).set("allocations", account.with(allocation.withAmount(amount)));
+        return Outboxed.appending(entry).set("allocations", account.with(allocation.adjustedBy(entryId, amount)));
     }
 
     /**

@@ -3,6 +3,7 @@ package id.desadigital.budget.allocation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class AccountAllocationTest {
 
     @Test
     void spendingFromBeforeCategoriesWereKeptLeavesOnlyTheTotalWhenReversed() {
-        AccountAllocation legacy = new AccountAllocation("a", "p", 2026, 6_000_000, 1_000_000, null)
+        AccountAllocation legacy = new AccountAllocation("a", "p", 2026, 6_000_000, 1_000_000, null, null)
                 .withSpending("HARDWARE", 400_000);
         assertThat(legacy.uncategorised()).isEqualTo(1_000_000);
 
@@ -47,7 +48,7 @@ class AccountAllocationTest {
     @Test
     void anOverflowFailsInsteadOfWrapping() {
         AccountAllocation full = new AccountAllocation("a", "p", 2026, Long.MAX_VALUE, Long.MAX_VALUE - 1,
-                Map.of("DATA", Long.MAX_VALUE - 1));
+                Map.of("DATA", Long.MAX_VALUE - 1), List.of());
 
         assertThatThrownBy(() -> full.withSpending("DATA", 2)).isInstanceOf(ArithmeticException.class);
     }

@@ -8,11 +8,15 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import id.desadigital.budget.BudgetServiceTest;
 import id.desadigital.budget.ledger.LedgerEntry;
 import id.desadigital.budget.program.FundingSource;
 import id.desadigital.budget.program.NewProgram;
+import id.desadigital.budget.program.Program;
 import id.desadigital.budget.program.ProgramStatus;
 import id.desadigital.budget.program.Programs;
 import id.desadigital.budget.program.Reservation;
@@ -30,6 +34,9 @@ class ReservationSweeperTest {
 
     @Autowired
     ReservationSweeper sweeper;
+
+    @Autowired
+    Allocations allocations;
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -56,6 +63,43 @@ class ReservationSweeperTest {
                 .assertNext(stored -> {
                     assertThat(stored.reservations()).isEmpty();
                     assertThat(stored.allocated()).isEqualTo(4_000_000);
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void aRaiseWhoseVillageTookItBeforeTheRequestDiedIsSettledNotTakenAgain() {
+        String village = "66.01.02.2" + String.format("%03d", (int) (Math.random() * 1000));
+        mongo.save(new KnownVillage(village, "Desa", "66.01.02", "66.01", VillageStatus.ACTIVE, 1, "e",
+                Instant.now())).block();
+        String program = programs.create(UUID.randomUUID().toString(), new NewProgram(2026, "Naik", 10_000_000,
+                FundingSource.ADD, "1.4.08"), "finance").block().id();
+        String allocation = UUID.randomUUID().toString();
+        Reservation allocated = new Reservation(allocation, allocation, village, 4_000_000, "finance", "Modem",
+                Instant.now());
+        allocations.complete(programs.reserve(program, allocated).block(), allocated).block();
+        String raise = UUID.randomUUID().toString();
+        Reservation raised = new Reservation(raise, allocation, village, 1_000_000, "finance", "Tambah",
+                Instant.now().minusSeconds(3600));
+        // The request reserved the raise, the village took it and its entry went to the ledger; the process died
+        // before the program settled the reservation.
+        allocations.complete(programs.reserve(program, raised).block(), raised).block();
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(program)), new Update().push("reservations", raised),
+                Program.class).block();
+
+        StepVerifier.create(sweeper.sweep()).verifyComplete();
+
+        StepVerifier.create(mongo.findById(village, VillageAccount.class))
+                .assertNext(account -> {
+                    assertThat(account.allocation(allocation)).get().extracting(AccountAllocation::amount)
+                            .isEqualTo(5_000_000L);
+                    assertThat(account.sequence()).isEqualTo(2);
+                })
+                .verifyComplete();
+        StepVerifier.create(programs.get(program))
+                .assertNext(stored -> {
+                    assertThat(stored.reservations()).isEmpty();
+                    assertThat(stored.allocated()).isEqualTo(5_000_000);
                 })
                 .verifyComplete();
     }

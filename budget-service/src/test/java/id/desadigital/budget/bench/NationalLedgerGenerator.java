@@ -172,10 +172,11 @@ public final class NationalLedgerGenerator {
                 allocation = allocation.withReversal(category, spent);
             } else if (dice < 7 || allocation.remaining() < 10_000) {
                 long delta = 1_000_000L;
-                chain.add(append(account, at, id(at), BudgetEvents.ALLOCATION_ADJUSTED, "keuangan-"
+                String adjustmentId = id(at);
+                chain.add(append(account, at, adjustmentId, BudgetEvents.ALLOCATION_ADJUSTED, "keuangan-"
                         + village.regencyCode(), programId, code, new AllocationAdjusted(allocationId, programId,
                                 fiscalYear, code, delta, allocation.amount() + delta, "Tambahan pagu perubahan APBD")));
-                allocation = allocation.withAmount(allocation.amount() + delta);
+                allocation = allocation.adjustedBy(adjustmentId, allocation.amount() + delta);
             } else {
                 long most = Math.max(1, Math.min(allocation.remaining(), allocation.amount() / Math.max(2, length / 2)));
                 long spent = Math.max(1, (most / 2 + random.nextLong(most / 2 + 1)) / 1_000 * 1_000);
