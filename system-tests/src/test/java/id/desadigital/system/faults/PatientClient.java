@@ -27,8 +27,12 @@ import tools.jackson.databind.JsonNode;
  */
 final class PatientClient implements Runnable {
 
-    /** Pause before each write and between the attempts of one, so that the load leaves the restarts some CPU. */
-    private static final Duration PACE = Duration.ofMillis(100);
+    /**
+     * Pause before each write: six clients keep writes under way at any time, yet leave a two-core machine most of its
+     * CPU for restarting the process just killed, which is what the test waits for.
+     */
+    private static final Duration PACE = Duration.ofMillis(200);
+    /** Pause between the attempts of one write. */
     private static final Duration RETRY_INTERVAL = Duration.ofMillis(250);
     /** How long one attempt waits for its answer before the client counts it lost and sends the write again. */
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(20);

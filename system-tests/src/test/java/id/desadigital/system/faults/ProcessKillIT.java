@@ -10,12 +10,16 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
 import java.util.stream.LongStream;
@@ -69,6 +73,8 @@ class ProcessKillIT {
     /** Room for a thousand raises: only the raise meant to pass it meets the ceiling. */
     private static final long CEILING = TIGHT_ALLOCATION + 3 * AMPLE_ALLOCATION + 1_000 * RAISE;
 
+    /** Six clients writing every fifth of a second soon have two writes under way at once. */
+    private static final Duration AMID_WRITES_WITHIN = Duration.ofSeconds(30);
     private static final Duration DIES_WITHIN = Duration.ofSeconds(30);
     /** The launcher restarts a process a second after it died (its back-off after a first death). */
     private static final Duration RESTARTED_WITHIN = Duration.ofSeconds(30);
@@ -78,6 +84,8 @@ class ProcessKillIT {
      */
     private static final Duration ANSWERING_AGAIN_WITHIN = Duration.ofMinutes(5);
     private static final Duration CONVERGED_WITHIN = Duration.ofSeconds(90);
+    /** Requests reading the acknowledged spendings back at once: a thousand one at a time took a minute. */
+    private static final int READERS = 4;
 
     private record Village(String code, String name, String token, String allocationId, long allocated) {
     }
@@ -165,6 +173,9 @@ class ProcessKillIT {
         String name = victim.processName();
         ProcessHandle killed = victim.in(stack).orElseThrow(() -> new AssertionError(name
                 + " is not running before its kill; the launcher printed:\n" + stack.printed()));
+        // Amid writes: a kill between two writes of every client would try nothing but the restart.
+        await("writes under way to kill " + name + " amid").atMost(AMID_WRITES_WITHIN)
+                .pollInterval(Duration.ofMillis(2)).until(() -> load.inFlight() >= 2);
         log(began, String.format(Locale.ROOT, "kill -9 %s (pid %d) after %d writes answered for good, with %d of %d "
                 + "clients awaiting an answer", name, killed.pid(), load.answered().size(), load.inFlight(),
                 load.clients().size()));
@@ -253,12 +264,8 @@ class ProcessKillIT {
                 .as("%s's acknowledged raises in the ledger, each once", village.name())
                 .containsExactlyInAnyOrderElementsOf(raises);
 
-        for (Map.Entry<String, Long> spending : spendings.entrySet()) {
-            JsonNode found = Api.ok("GET", stack.budgetService() + "/api/budget/spending/" + spending.getKey(),
-                    officer, null);
-            assertThat(found.path("amount").asLong()).as("spending %s", spending.getKey())
-                    .isEqualTo(spending.getValue());
-        }
+        assertThat(found(stack, officer, spendings.keySet())).as("%s's acknowledged spendings read by id",
+                village.name()).isEqualTo(spendings);
 
         JsonNode allocation = Api.ok("GET", stack.gateway() + "/api/budget/allocations/" + village.allocationId(),
                 officer, null);
@@ -268,6 +275,20 @@ class ProcessKillIT {
                 .isEqualTo(expectedSpent(village, answered))
                 .isLessThanOrEqualTo(allocation.path("amount").asLong());
         assertThat(allocation.path("programId").asString()).isEqualTo(program);
+    }
+
+    /** Each spending as {@code GET /api/budget/spending/{id}} finds it: its amount; a few requests at a time. */
+    private static Map<String, Long> found(RunningStack stack, String officer, Collection<String> ids) {
+        ExecutorService readers = Executors.newFixedThreadPool(READERS);
+        try {
+            Map<String, CompletableFuture<JsonNode>> reads = ids.stream().collect(toMap(id -> id,
+                    id -> CompletableFuture.supplyAsync(() -> Api.ok("GET", stack.budgetService()
+                            + "/api/budget/spending/" + id, officer, null), readers)));
+            return reads.entrySet().stream().collect(toMap(Map.Entry::getKey,
+                    read -> read.getValue().join().path("amount").asLong()));
+        } finally {
+            readers.shutdownNow();
+        }
     }
 
     /** The program counts every acknowledged raise once and no refused one, within its ceiling. */
