@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,9 +54,22 @@ public final class Api {
 
     public static Answer send(String method, String url, String token, String body, String contentType,
             String accept) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+        return send(method, url, token, body, contentType, accept, Map.of(), TIMEOUT);
+    }
+
+    /** A JSON request with headers of its own (an {@code Idempotency-Key}) and its own time limit. */
+    public static Answer send(String method, String url, String token, Object body, Map<String, String> headers,
+            Duration timeout) {
+        return send(method, url, token, body == null ? null : JSON.writeValueAsString(body), "application/json",
+                "application/json, application/problem+json", headers, timeout);
+    }
+
+    private static Answer send(String method, String url, String token, String body, String contentType,
+            String accept, Map<String, String> headers, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout)
                 .header("Accept", accept)
                 .header("Connection", "close");
+        headers.forEach(request::header);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -92,6 +106,6 @@ public final class Api {
 
     public static String signIn(String gateway, String username, String password) {
         return ok("POST", gateway + "/api/auth/token", null,
-                java.util.Map.of("username", username, "password", password)).path("access_token").asString();
+                Map.of("username", username, "password", password)).path("access_token").asString();
     }
 }

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -40,6 +41,14 @@ public final class RunningStack implements AutoCloseable {
     }
 
     static RunningStack start() {
+        return start(Map.of());
+    }
+
+    /**
+     * A stack of its own, for a test that must not share one ({@code settings}: environment variables of README's
+     * Configuration on top of the usual ones); the caller closes it.
+     */
+    public static RunningStack start(Map<String, String> settings) {
         Path home = Path.of(System.getProperty("desadigital.home", "..")).toAbsolutePath().normalize();
         Path jar = home.resolve("launcher/target/launcher.jar");
         if (!Files.isRegularFile(jar)) {
@@ -65,6 +74,7 @@ public final class RunningStack implements AutoCloseable {
             // The matrix sends a few hundred requests per user as fast as the stack answers; rate limiting has its
             // own tests in the gateway.
             environment.put("RATE_LIMIT_RPS", "0");
+            environment.putAll(settings);
             RunningStack stack = new RunningStack(builder.start(), output, dataDir, ports);
             stack.awaitReady();
             return stack;
@@ -95,6 +105,16 @@ public final class RunningStack implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Where the launcher's children write their logs ({@code DATA_DIR/logs/<process>.log}). */
+    public Path logs() {
+        return dataDir.resolve("logs");
+    }
+
+    /** The processes the launcher runs now: its children (store, broker, services) and any of theirs. */
+    public Stream<ProcessHandle> processes() {
+        return launcher.descendants();
     }
 
     private void awaitReady() {
