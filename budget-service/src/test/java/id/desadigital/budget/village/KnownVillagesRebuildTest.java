@@ -8,22 +8,16 @@ import static id.desadigital.budget.village.SampleVillageEvents.statusChanged;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -37,7 +31,6 @@ import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -48,6 +41,7 @@ import id.desadigital.contracts.Topics;
 import id.desadigital.platform.readmodel.ReadModelFeed;
 import id.desadigital.platform.readmodel.ReadModelStatus;
 import id.desadigital.platform.testing.TestTokens;
+import id.desadigital.platform.testing.TopicRecords;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -271,7 +265,7 @@ class KnownVillagesRebuildTest {
     /** The consumer group's dead letters are exactly this test's poison messages, one each. */
     private void assertEachPoisonMessageDeadLetteredOnceBy(String group) {
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(deadLetters().stream()
-                .filter(record -> group.equals(header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)))
+                .filter(record -> group.equals(TopicRecords.header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)))
                 .map(ConsumerRecord::value)
                 .filter(poison::contains)
                 .toList())
@@ -279,23 +273,6 @@ class KnownVillagesRebuildTest {
     }
 
     private List<ConsumerRecord<String, String>> deadLetters() {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
-        try (var reader = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = reader.partitionsFor(DEAD_LETTERS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            while (partitions.stream().anyMatch(partition -> reader.position(partition) < ends.get(partition))) {
-                reader.poll(Duration.ofMillis(200)).forEach(found::add);
-            }
-            return found;
-        }
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return TopicRecords.all(broker, DEAD_LETTERS);
     }
 }

@@ -11,7 +11,6 @@ import static id.desadigital.village.budget.SampleBudgetEvents.spent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,10 +23,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -41,9 +36,7 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.test.web.reactive.server.WebTestClient;
 
 import id.desadigital.contracts.EventEnvelope;
 import id.desadigital.contracts.Topics;
@@ -51,6 +44,7 @@ import id.desadigital.platform.readmodel.ReadModelFeed;
 import id.desadigital.platform.readmodel.ReadModelFeeds;
 import id.desadigital.platform.readmodel.ReadModelStatus;
 import id.desadigital.platform.testing.TestTokens;
+import id.desadigital.platform.testing.TopicRecords;
 import id.desadigital.village.support.VillageServiceTest;
 import id.desadigital.village.village.VillageView;
 import id.desadigital.village.village.VillageView.BudgetLine;
@@ -361,33 +355,16 @@ class BudgetFiguresRebuildTest extends VillageServiceTest {
     private void assertEachPoisonMessageDeadLetteredOnceBy(String group) {
         await().atMost(PATIENCE).untilAsserted(() -> {
             List<ConsumerRecord<String, String>> dead = deadLetters().stream()
-                    .filter(record -> group.equals(header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)))
+                    .filter(record -> group.equals(TopicRecords.header(record, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)))
                     .filter(record -> poison.contains(record.value()))
                     .toList();
             assertThat(dead).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(poison);
-            assertThat(dead).allSatisfy(record -> assertThat(header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC))
+            assertThat(dead).allSatisfy(record -> assertThat(TopicRecords.header(record, KafkaHeaders.DLT_ORIGINAL_TOPIC))
                     .isEqualTo(Topics.BUDGET_EVENTS));
         });
     }
 
     private List<ConsumerRecord<String, String>> deadLetters() {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "test-" + UUID.randomUUID(), false);
-        try (var reader = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = reader.partitionsFor(DEAD_LETTERS).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-            List<ConsumerRecord<String, String>> found = new ArrayList<>();
-            while (partitions.stream().anyMatch(partition -> reader.position(partition) < ends.get(partition))) {
-                reader.poll(Duration.ofMillis(200)).forEach(found::add);
-            }
-            return found;
-        }
-    }
-
-    private static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return TopicRecords.all(broker, DEAD_LETTERS);
     }
 }
