@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,17 +25,14 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-import id.desadigital.budget.allocation.AccountAllocation;
 import id.desadigital.budget.allocation.VillageAccount;
 import id.desadigital.budget.ledger.BudgetFixtures;
 import id.desadigital.budget.ledger.EntryFactory;
-import id.desadigital.budget.ledger.LedgerEntry;
 import id.desadigital.budget.ledger.LedgerWrites;
 import id.desadigital.budget.ledger.OutboxSweeper;
 import id.desadigital.contracts.EventCodec;
 import id.desadigital.contracts.Topics;
 import id.desadigital.contracts.budget.BudgetEvents;
-import id.desadigital.contracts.budget.SpendingRecorded;
 import id.desadigital.platform.observability.OutboxBacklog;
 import id.desadigital.platform.observability.Traces;
 import id.desadigital.platform.testing.Scrapes;
@@ -136,13 +132,7 @@ class ObservabilityTest {
     void theBacklogGaugeCountsEntriesLeftUnrelayedAndReadsZeroOnceTheSweepRelayedThem() {
         String village = budget.activeVillage();
         String spendingId = UUID.randomUUID().toString();
-        // What a request leaves when its process dies right after its write: the entry only in the outbox.
-        LedgerEntry recorded = entries.first(spendingId, BudgetEvents.SPENDING_RECORDED, "kades", village,
-                "program-x", village, new SpendingRecorded(spendingId, "allocation-x", "program-x", 2026, village,
-                        1_000, LocalDate.parse("2026-03-02"), "DATA", "Data desa", null, null));
-        mongo.insert(new VillageAccount(village, 1, 1, recorded.hash(), 0,
-                List.of(new AccountAllocation("allocation-x", "program-x", 2026, 5_000, 1_000)), List.of(), List.of(),
-                List.of(recorded), village)).block();
+        budget.strandedSpending(entries, village, "allocation-x", spendingId);
 
         StepVerifier.create(backlog.refresh()).verifyComplete();
         assertThat(pending(VillageAccount.COLLECTION)).isGreaterThanOrEqualTo(1);

@@ -1,6 +1,8 @@
 package id.desadigital.budget.ledger;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -10,8 +12,12 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import id.desadigital.budget.allocation.AccountAllocation;
+import id.desadigital.budget.allocation.VillageAccount;
 import id.desadigital.budget.village.KnownVillage;
 import id.desadigital.budget.village.VillageStatus;
+import id.desadigital.contracts.budget.BudgetEvents;
+import id.desadigital.contracts.budget.SpendingRecorded;
 import id.desadigital.platform.testing.TestTokens;
 
 /** What the budget tests set up through the API, each test on its own program and villages. */
@@ -40,6 +46,21 @@ public final class BudgetFixtures {
 
     public String activeVillage() {
         return village(VillageStatus.ACTIVE);
+    }
+
+    /**
+     * The state a spending request leaves when its process dies right after its compare-and-set: the village's
+     * account changed (Rp 1,000 spent of an allocation of Rp 5,000 on program-x), its entry only in the outbox.
+     */
+    public LedgerEntry strandedSpending(EntryFactory entries, String villageCode, String allocationId,
+            String spendingId) {
+        LedgerEntry recorded = entries.first(spendingId, BudgetEvents.SPENDING_RECORDED, "kades", villageCode,
+                "program-x", villageCode, new SpendingRecorded(spendingId, allocationId, "program-x", 2026,
+                        villageCode, 1_000, LocalDate.parse("2026-03-02"), "DATA", "Data desa", null, null));
+        mongo.insert(new VillageAccount(villageCode, 1, 1, recorded.hash(), 0,
+                List.of(new AccountAllocation(allocationId, "program-x", 2026, 5_000, 1_000)), List.of(), List.of(),
+                List.of(recorded), villageCode)).block();
+        return recorded;
     }
 
     public String program(long ceiling) {

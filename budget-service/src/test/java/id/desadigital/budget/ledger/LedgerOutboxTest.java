@@ -24,7 +24,6 @@ import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import id.desadigital.budget.BudgetServiceTest;
-import id.desadigital.budget.allocation.AccountAllocation;
 import id.desadigital.budget.allocation.VillageAccount;
 import id.desadigital.contracts.EventCodec;
 import id.desadigital.contracts.EventEnvelope;
@@ -111,14 +110,7 @@ class LedgerOutboxTest {
         String village = budget.activeVillage();
         String allocationId = UUID.randomUUID().toString();
         String spendingId = UUID.randomUUID().toString();
-        // The state a request leaves when its process dies right after its compare-and-set: the account changed,
-        // the entry only in its outbox.
-        LedgerEntry recorded = entries.first(spendingId, BudgetEvents.SPENDING_RECORDED, "kades", village,
-                "program-x", village, new SpendingRecorded(spendingId, allocationId, "program-x", 2026, village,
-                        1_000, java.time.LocalDate.parse("2026-03-02"), "DATA", "Data desa", null, null));
-        mongo.insert(new VillageAccount(village, 1, 1, recorded.hash(), 0,
-                List.of(new AccountAllocation(allocationId, "program-x", 2026, 5_000, 1_000)), List.of(), List.of(),
-                List.of(recorded), village)).block();
+        budget.strandedSpending(entries, village, allocationId, spendingId);
 
         StepVerifier.create(sweeper.sweep()).assertNext(relayed -> assertThat(relayed).isPositive()).verifyComplete();
 
