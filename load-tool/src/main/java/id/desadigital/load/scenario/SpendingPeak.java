@@ -86,10 +86,11 @@ final class SpendingPeak implements Scenario {
             }
         }
         StringBuilder text = new StringBuilder();
-        text.append(String.format(java.util.Locale.ROOT, "%s allocations (a program per regency, %s programs, set up in"
-                        + " %.0f s), %d heads spending Rp 1 each time, %d clients, %d s per target after %d s of"
-                        + " warm-up through the gateway.%n%n", Table.whole(codes.size()),
-                Table.whole(codes.stream().map(Stack::regency).distinct().count()), setupSeconds, settings.heads(),
+        long programs = codes.stream().map(Stack::regency).distinct().count();
+        text.append(String.format(java.util.Locale.ROOT, "%s allocations (a program per regency, %s program%s, set up"
+                        + " in %.0f s), %d heads spending Rp 1 each time, %d clients, %d s per target after %d s of"
+                        + " warm-up through the gateway.%n%n", Table.whole(codes.size()), Table.whole(programs),
+                programs == 1 ? "" : "s", setupSeconds, settings.heads(),
                 settings.concurrency(), settings.seconds(), settings.warmupSeconds()));
         text.append(writes.markdown()).append('\n');
         double gatewayShare = measured.get(1).perSecond() / Math.max(1e-9, measured.get(0).perSecond());
