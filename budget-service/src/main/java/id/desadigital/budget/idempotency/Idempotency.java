@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 import id.desadigital.budget.ledger.EntryFactory;
 import id.desadigital.budget.ledger.LedgerEntries;
 import id.desadigital.budget.ledger.LedgerProperties;
+import id.desadigital.budget.ledger.Repeated;
 import id.desadigital.budget.ledger.TimeOrderedIds;
 import id.desadigital.platform.web.ApiProblem;
 import reactor.core.publisher.Mono;
@@ -101,7 +102,8 @@ public class Idempotency {
             return Mono.error(ApiProblem.conflict("A request with this Idempotency-Key is still being handled"));
         }
         Mono<T> outcome = ledger.find(existing.seed()).hasElement()
-                .flatMap(done -> done ? recorded.apply(existing.seed()) : write.apply(existing.seed()));
+                .flatMap(done -> done ? recorded.apply(existing.seed())
+                        : Repeated.write(write.apply(existing.seed())));
         return answer(existing, outcome, success, operation);
     }
 

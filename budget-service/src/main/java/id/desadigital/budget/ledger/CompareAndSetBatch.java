@@ -10,12 +10,17 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.bson.Document;
 
 import org.springframework.data.mongodb.core.BulkOperations.BulkMode;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 
 import com.mongodb.bulk.BulkWriteError;
@@ -74,7 +79,8 @@ final class CompareAndSetBatch<T extends Outboxed> {
 
     Mono<T> submit(String id, Function<T, Update> decide, Supplier<? extends Throwable> notFound) {
         return Mono.deferContextual(context -> {
-            Write<T> write = new Write<>(id, decide, notFound, Sinks.one(), traces.spanOf(context));
+            Write<T> write = new Write<>(id, decide, notFound, Sinks.one(), traces.spanOf(context),
+                    Repeated.in(context));
             synchronized (this) {
                 waiting.addLast(write);
             }
@@ -130,7 +136,35 @@ final class CompareAndSetBatch<T extends Outboxed> {
                     for (Write<T> write : batch) {
                         decide(write, current.get(write.id()), decided);
                     }
-                    return write(decided);
+                    return withoutRecorded(decided, current).flatMap(this::write);
+                });
+    }
+
+    /**
+     * Drops the repeated writes whose entry the ledger already has, answering them with their documents as read: the
+     * entry took effect and was relayed before the read. Looked up only now, after the read, see {@link Repeated}.
+     */
+    private Mono<List<Decided<T>>> withoutRecorded(List<Decided<T>> decided, Map<String, T> current) {
+        List<String> repeatedEntries = decided.stream().filter(d -> d.write().repeated())
+                .map(d -> Outboxed.appended(d.update())).filter(Objects::nonNull).map(LedgerEntry::id).toList();
+        if (repeatedEntries.isEmpty()) {
+            return Mono.just(decided);
+        }
+        Query recorded = query(where(Outboxed.ID).in(repeatedEntries));
+        recorded.fields().include(Outboxed.ID);
+        return mongo.find(recorded, Document.class, LedgerEntry.COLLECTION).map(entry -> entry.getString(Outboxed.ID))
+                .collect(Collectors.toSet())
+                .map(inLedger -> {
+                    List<Decided<T>> left = new ArrayList<>(decided.size());
+                    for (Decided<T> d : decided) {
+                        LedgerEntry entry = Outboxed.appended(d.update());
+                        if (d.write().repeated() && entry != null && inLedger.contains(entry.id())) {
+                            d.write().done().tryEmitValue(current.get(d.write().id()));
+                        } else {
+                            left.add(d);
+                        }
+                    }
+                    return left;
                 });
     }
 
@@ -223,15 +257,15 @@ final class CompareAndSetBatch<T extends Outboxed> {
      * request that asked for it (null when none).
      */
     private record Write<T>(String id, Function<T, Update> decide, Supplier<? extends Throwable> notFound,
-            Sinks.One<T> done, Span trace, int attempts) {
+            Sinks.One<T> done, Span trace, boolean repeated, int attempts) {
 
         Write(String id, Function<T, Update> decide, Supplier<? extends Throwable> notFound, Sinks.One<T> done,
-                Span trace) {
-            this(id, decide, notFound, done, trace, 0);
+                Span trace, boolean repeated) {
+            this(id, decide, notFound, done, trace, repeated, 0);
         }
 
         Write<T> again() {
-            return new Write<>(id, decide, notFound, done, trace, attempts + 1);
+            return new Write<>(id, decide, notFound, done, trace, repeated, attempts + 1);
         }
 
         boolean answered() {

@@ -2,8 +2,10 @@ package id.desadigital.budget.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -145,6 +147,53 @@ class CompareAndSetTest {
         StepVerifier.create(MONGO.findById("c", Counter.class, collection))
                 .assertNext(counter -> assertThat(counter.count()).isEqualTo(20))
                 .verifyComplete();
+    }
+
+    @Test
+    void aRepeatedWriteWhoseEntryTheRelayAlreadyMovedToTheLedgerWritesNothing() {
+        // The first attempt's spending took effect and was relayed: the ledger has its entry, the document's outbox
+        // no longer does, and the relay left the revision as it was.
+        String counter = "c-" + UUID.randomUUID();
+        insert(counter, 1);
+        LedgerEntry first = entry(counter);
+        MONGO.insert(first, LedgerEntry.COLLECTION).block();
+        CompareAndSet cas = new CompareAndSet(MONGO, PROPERTIES, Traces.none(), WRITES);
+
+        StepVerifier.create(Repeated.write(cas.apply(collection, Counter.class, counter,
+                        // As every decision does: an entry still in the document's outbox is not appended again.
+                        read -> read.pending().stream().anyMatch(pending -> pending.id().equals(first.id())) ? null
+                                : Outboxed.appending(first).inc("count", 1),
+                        IllegalStateException::new)))
+                .assertNext(read -> assertThat(read.count()).isEqualTo(1))
+                .verifyComplete();
+        StepVerifier.create(MONGO.findById(counter, Counter.class, collection))
+                .assertNext(stored -> {
+                    assertThat(stored.count()).as("counted once").isEqualTo(1);
+                    assertThat(stored.revision()).isZero();
+                    assertThat(stored.pending()).isEmpty();
+                })
+                .verifyComplete();
+    }
+
+    @Test
+    void aRepeatedWriteWhoseEntryIsNowhereYetIsWritten() {
+        String counter = "c-" + UUID.randomUUID();
+        insert(counter, 1);
+        LedgerEntry entry = entry(counter);
+
+        StepVerifier.create(Repeated.write(new CompareAndSet(MONGO, PROPERTIES, Traces.none(), WRITES)
+                        .apply(collection, Counter.class, counter, read -> Outboxed.appending(entry).inc("count", 1),
+                                IllegalStateException::new)))
+                .assertNext(written -> {
+                    assertThat(written.count()).isEqualTo(2);
+                    assertThat(written.pending()).extracting(LedgerEntry::id).containsExactly(entry.id());
+                })
+                .verifyComplete();
+    }
+
+    private static LedgerEntry entry(String key) {
+        return new EntryFactory(Clock.systemUTC(), Traces.none()).first(UUID.randomUUID().toString(), "COUNTED",
+                "tester", key, "program-x", key, Map.of("by", 1));
     }
 
     private void insert(String id, long count) {
