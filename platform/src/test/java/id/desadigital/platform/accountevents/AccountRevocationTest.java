@@ -44,7 +44,7 @@ import id.desadigital.contracts.Topics;
 import id.desadigital.contracts.account.AccountEvents;
 import id.desadigital.contracts.account.AccountStateChanged;
 import id.desadigital.platform.testing.HttpChecks;
-import id.desadigital.platform.testing.MongoStandIn;
+import id.desadigital.platform.testing.StandInInfrastructure;
 import id.desadigital.platform.testing.TestTokens;
 
 /**
@@ -103,10 +103,7 @@ class AccountRevocationTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MongoStandIn::uri);
-        registry.add("desa.security.public-key", TestTokens::publicKeyPem);
-        registry.add("desa.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("desa.security.audience", () -> TestTokens.AUDIENCE);
+        StandInInfrastructure.register(registry);
     }
 
     @Value("${local.server.port}")

@@ -33,7 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import id.desadigital.platform.testing.HttpChecks;
-import id.desadigital.platform.testing.MongoStandIn;
+import id.desadigital.platform.testing.StandInInfrastructure;
 import id.desadigital.platform.testing.TestTokens;
 import reactor.core.publisher.Mono;
 
@@ -86,10 +86,7 @@ class ReadModelFeedTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", MongoStandIn::uri);
-        registry.add("desa.security.public-key", TestTokens::publicKeyPem);
-        registry.add("desa.security.issuer", () -> TestTokens.ISSUER);
-        registry.add("desa.security.audience", () -> TestTokens.AUDIENCE);
+        StandInInfrastructure.register(registry);
     }
 
     @Value("${local.server.port}")
