@@ -8,8 +8,8 @@ import reactor.util.context.ContextView;
  * answer stored, its first attempt dead or slow). Its entries have the ids the first attempt gave them, so a
  * document still holding one in its outbox is recognised by the decision itself; one the relay has already moved
  * to the ledger is not in the document any more, and {@link CompareAndSetBatch} looks it up in the ledger, after
- * reading the document, before writing. Checked before the read, as a relay moves entries without changing the
- * document's revision, the entry could leave the document between the check and the read and be written twice.
+ * reading the document, before writing. Looked up before the read instead, an entry could leave the document in
+ * between (a relay moves entries without changing the document's revision) and be written twice.
  */
 public final class Repeated {
 
