@@ -135,6 +135,24 @@ class ReadModelFeedTest {
                 .expectBody().jsonPath("$.rebuild").isEmpty().jsonPath("$.active.generation").isEqualTo(0);
     }
 
+    @Test
+    void onlyAnAdministratorSeesOrRebuildsAReadModelEvenPastTheGateway() {
+        for (String other : new String[] {TestTokens.financeOfficer(), TestTokens.auditor(),
+                TestTokens.villageHead("33.03.01.2001")}) {
+            http.get().uri(STATE).header("Authorization", "Bearer " + other).exchange().expectStatus().isForbidden();
+            http.post().uri(STATE + "/rebuild").header("Authorization", "Bearer " + other)
+                    .exchange()
+                    .expectStatus().isForbidden()
+                    .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        HttpChecks.unauthorized(http.post().uri(STATE + "/rebuild").exchange());
+
+        http.get().uri(STATE).header("Authorization", "Bearer " + TestTokens.admin())
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.rebuild").isEmpty().jsonPath("$.active.generation").isEqualTo(0);
+    }
+
     private void publish(int partition, String... values) {
         try (var producer = new KafkaProducer<>(Map.<String, Object>of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
