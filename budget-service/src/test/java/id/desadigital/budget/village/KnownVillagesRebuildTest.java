@@ -15,19 +15,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -40,6 +35,7 @@ import id.desadigital.contracts.EventEnvelope;
 import id.desadigital.contracts.Topics;
 import id.desadigital.platform.readmodel.ReadModelFeed;
 import id.desadigital.platform.readmodel.ReadModelStatus;
+import id.desadigital.platform.testing.HeldListenerContainers;
 import id.desadigital.platform.testing.TestTokens;
 import id.desadigital.platform.testing.TopicRecords;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,7 +49,7 @@ import tools.jackson.databind.node.ObjectNode;
  * rebuild switches every reader of the context to a new collection; works in district 61.01.01.
  */
 @BudgetServiceTest
-@Import(KnownVillagesRebuildTest.HeldContainers.class)
+@Import(HeldListenerContainers.class)
 class KnownVillagesRebuildTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -61,7 +57,6 @@ class KnownVillagesRebuildTest {
     private static final String DEAD_LETTERS = Topics.deadLetter(Topics.VILLAGE_EVENTS);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** While set, a listener container is created paused: the test holds the rebuild back until it has looked. */
-    private static final AtomicBoolean HOLD_NEW_CONTAINERS = new AtomicBoolean();
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -93,20 +88,6 @@ class KnownVillagesRebuildTest {
         registry.add("desa.read-models.poll-interval", () -> "200ms");
     }
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class HeldContainers {
-
-        /** Boot's listener container factory applies it to every container, the read models' included. */
-        @Bean
-        ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> holdWhenAsked() {
-            return container -> {
-                if (HOLD_NEW_CONTAINERS.get()) {
-                    container.pause();
-                }
-            };
-        }
-    }
-
     @Test
     void aRebuildReplaysTheTopicIntoTheSameViewWhileAllocationsAndReportsKeepReadingTheCompleteOne() {
         List<String> codes = codes(1, 10);
@@ -115,7 +96,7 @@ class KnownVillagesRebuildTest {
         long replaced = state().active().generation();
         long rebuilt = replaced + 1;
 
-        HOLD_NEW_CONTAINERS.set(true);
+        HeldListenerContainers.HOLD.set(true);
         ReadModelStatus asked;
         try {
             asked = web.post().uri(STATE + "/rebuild").header("Authorization", "Bearer " + TestTokens.admin())
@@ -124,7 +105,7 @@ class KnownVillagesRebuildTest {
                     .expectBody(ReadModelStatus.class).returnResult().getResponseBody();
             await().atMost(PATIENCE).until(() -> knownVillages.container(rebuilt).isPresent());
         } finally {
-            HOLD_NEW_CONTAINERS.set(false);
+            HeldListenerContainers.HOLD.set(false);
         }
         assertThat(asked.rebuild().generation()).isEqualTo(rebuilt);
         assertThat(asked.rebuild().consumerGroup()).isEqualTo("budget-service.known-villages." + rebuilt);

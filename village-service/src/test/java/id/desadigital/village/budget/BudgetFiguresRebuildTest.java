@@ -20,20 +20,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.TestPropertySource;
@@ -43,6 +38,7 @@ import id.desadigital.contracts.Topics;
 import id.desadigital.platform.readmodel.ReadModelFeed;
 import id.desadigital.platform.readmodel.ReadModelFeeds;
 import id.desadigital.platform.readmodel.ReadModelStatus;
+import id.desadigital.platform.testing.HeldListenerContainers;
 import id.desadigital.platform.testing.TestTokens;
 import id.desadigital.platform.testing.TopicRecords;
 import id.desadigital.village.support.VillageServiceTest;
@@ -57,7 +53,7 @@ import id.desadigital.village.village.VillageView.BudgetLine;
  * reader of the context to a new collection; works in regency 73.73.
  */
 @TestPropertySource(properties = {"spring.mongodb.database=village-rebuild", "desa.read-models.poll-interval=200ms"})
-@Import(BudgetFiguresRebuildTest.HeldContainers.class)
+@Import(HeldListenerContainers.class)
 class BudgetFiguresRebuildTest extends VillageServiceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -67,7 +63,6 @@ class BudgetFiguresRebuildTest extends VillageServiceTest {
     private static final int VILLAGES = 10;
     private static final String DEAD_LETTERS = Topics.deadLetter(Topics.BUDGET_EVENTS);
     /** While set, a listener container is created paused: a test holds a rebuild back until it has looked. */
-    private static final AtomicBoolean HOLD_NEW_CONTAINERS = new AtomicBoolean();
 
     @Autowired
     KafkaTemplate<String, String> kafka;
@@ -86,20 +81,6 @@ class BudgetFiguresRebuildTest extends VillageServiceTest {
     private final Map<String, Long> sequences = new HashMap<>();
     private final List<String> poison = new ArrayList<>();
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class HeldContainers {
-
-        /** Boot's listener container factory applies it to every container, the read models' included. */
-        @Bean
-        ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> holdWhenAsked() {
-            return container -> {
-                if (HOLD_NEW_CONTAINERS.get()) {
-                    container.pause();
-                }
-            };
-        }
-    }
-
     @Test
     void aRebuildReplaysTheTopicIntoFiguresEqualToTheOnesItReplacesWhileReadsKeepShowingTheCompleteFigures() {
         List<String> codes = registerVillages("01");
@@ -108,7 +89,7 @@ class BudgetFiguresRebuildTest extends VillageServiceTest {
         long replaced = state(TestTokens.admin()).active().generation();
         long rebuilt = replaced + 1;
 
-        HOLD_NEW_CONTAINERS.set(true);
+        HeldListenerContainers.HOLD.set(true);
         ReadModelStatus asked;
         try {
             asked = http.post().uri(STATE + "/rebuild").header("Authorization", "Bearer " + TestTokens.admin())
@@ -118,7 +99,7 @@ class BudgetFiguresRebuildTest extends VillageServiceTest {
                     .expectBody(ReadModelStatus.class).returnResult().getResponseBody();
             await().atMost(PATIENCE).until(() -> budgetFigures.container(rebuilt).isPresent());
         } finally {
-            HOLD_NEW_CONTAINERS.set(false);
+            HeldListenerContainers.HOLD.set(false);
         }
         assertThat(asked.active().generation()).isEqualTo(replaced);
         assertThat(asked.rebuild().generation()).isEqualTo(rebuilt);
